@@ -1,0 +1,212 @@
+"""Content import in the format of content-format.md.
+
+Each app registers its item types in its own `importers.py`; this module validates the fields every
+item has, places pages in their locale's tree, links translations, and writes one file in one
+transaction. Items identify their page by (type, locale, slug), so importing twice changes nothing.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_unicode_slug
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.module_loading import autodiscover_modules
+from wagtail.fields import StreamValue
+from wagtail.models import Locale, Page
+
+
+class ContentImportError(Exception):
+    def __init__(self, position, message):
+        self.position = position
+        super().__init__(f"item {position}: {message}" if position else message)
+
+
+@dataclass
+class ItemType:
+    """How one `type` of item becomes a page.
+
+    `parent(locale)` returns the page new items of this type go under, in that locale.
+    `fields(item)` validates the type's own fields and returns model values (raise ValueError).
+    """
+
+    model: type[Page]
+    parent: Callable[[Locale], Page]
+    fields: Callable[[dict], dict] = field(default=lambda item: {})
+
+
+ITEM_TYPES: dict[str, ItemType] = {}
+
+
+def register(name, model, parent, fields=None):
+    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}))
+
+
+def paragraphs(texts):
+    """Plain-text paragraphs as StreamField paragraph blocks (escaped: imported text is untrusted)."""
+    return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
+
+
+def text_list(item, key):
+    values = item.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        raise ValueError(f"'{key}' must be a list of non-empty strings")
+    return [v.strip() for v in values]
+
+
+def _text(item, key, required=False, max_length=None):
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise ValueError(f"'{key}' must be a string")
+    value = value.strip()
+    if required and not value:
+        raise ValueError(f"'{key}' is required")
+    if max_length and len(value) > max_length:
+        raise ValueError(f"'{key}' is longer than {max_length} characters")
+    return value
+
+
+@dataclass
+class Item:
+    position: int
+    kind: ItemType
+    locale: str
+    slug: str
+    values: dict
+
+
+def parse(data):
+    """Validate every item before anything is written; returns Items or raises ContentImportError."""
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise ContentImportError(None, 'the file must be a JSON object with a list "items"')
+    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    seen = set()
+    items = []
+    for position, raw in enumerate(data["items"], start=1):
+        try:
+            if not isinstance(raw, dict):
+                raise ValueError("each item must be a JSON object")
+            type_name = raw.get("type")
+            if type_name not in ITEM_TYPES:
+                known = ", ".join(sorted(ITEM_TYPES))
+                raise ValueError(f"unknown type {type_name!r} (known: {known})")
+            kind = ITEM_TYPES[type_name]
+            locale = raw.get("locale")
+            if locale not in languages:
+                raise ValueError(f"unknown locale {locale!r} (known: {', '.join(sorted(languages))})")
+            slug = _text(raw, "slug", required=True, max_length=255)
+            try:
+                validate_unicode_slug(slug)
+            except ValidationError as error:
+                raise ValueError(f"slug {slug!r} is not valid") from error
+            if (type_name, locale, slug) in seen:
+                raise ValueError(f"the same {type_name} {locale}/{slug} appears twice")
+            seen.add((type_name, locale, slug))
+            values = {
+                "title": _text(raw, "title", required=True, max_length=255),
+                "summary": _text(raw, "summary", max_length=400),
+            }
+            if "body" in raw:
+                values["body"] = paragraphs(text_list(raw, "body"))
+            if "in_menu" in raw:
+                if not isinstance(raw["in_menu"], bool):
+                    raise ValueError("'in_menu' must be true or false")
+                values["show_in_menus"] = raw["in_menu"]
+            values.update(kind.fields(raw))
+        except ValueError as error:
+            raise ContentImportError(position, str(error)) from error
+        items.append(Item(position, kind, locale, slug, values))
+    return items
+
+
+def _comparable(value):
+    """A value reduced to what an editor would see change (block ids left out)."""
+    if isinstance(value, StreamValue):
+        return json.dumps(_without_ids(value.get_prep_value()), sort_keys=True)
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+def _without_ids(data):
+    if isinstance(data, list):
+        return [_without_ids(v) for v in data]
+    if isinstance(data, dict):
+        return {k: _without_ids(v) for k, v in data.items() if k != "id"}
+    return data
+
+
+def _find(item, locales):
+    """The item's page: same type, locale and slug, or the translation of the source page."""
+    model = item.kind.model
+    locale = locales[item.locale]
+    page = model.objects.filter(locale=locale, slug=item.slug).first()
+    source = None
+    if page is None and item.locale != settings.LANGUAGE_CODE:
+        source = model.objects.filter(locale=locales[settings.LANGUAGE_CODE], slug=item.slug).first()
+        if source is not None:
+            page = source.get_translation_or_none(locale)
+    return page, source
+
+
+def _write(item, locales, report):
+    model = item.kind.model
+    locale = locales[item.locale]
+    page, source = _find(item, locales)
+    if page is not None:
+        if all(_comparable(getattr(page, k)) == _comparable(v) for k, v in _apply(page, item)):
+            report["unchanged"] += 1
+            return page
+        report["updated"] += 1
+    else:
+        report["created"] += 1
+    try:
+        if page is None:
+            if source is not None:
+                # The same slug in the source language: this item is that page's translation.
+                page = source.copy_for_translation(locale, copy_parents=True).specific
+            else:
+                page = item.kind.parent(locale).add_child(
+                    instance=model(slug=item.slug, locale=locale, **item.values)
+                )
+        for name, value in item.values.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+    except ValidationError as error:
+        raise ContentImportError(item.position, "; ".join(error.messages)) from error
+    except ValueError as error:
+        raise ContentImportError(item.position, str(error)) from error
+    return page
+
+
+def _apply(page, item):
+    """Pairs of (field, new value) as the page would store them, for comparison."""
+    pairs = []
+    for name, value in item.values.items():
+        current = getattr(page, name)
+        if isinstance(current, StreamValue):
+            value = current.stream_block.to_python(
+                current.stream_block.get_prep_value(current.stream_block.normalize(value))
+            )
+        pairs.append((name, value))
+    return pairs
+
+
+def import_items(data):
+    """Write every item of one parsed file in one transaction; returns counts for the report."""
+    autodiscover_modules("importers")
+    items = parse(data)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    missing = {item.locale for item in items} - set(locales)
+    if missing:
+        raise ContentImportError(None, f"locales not set up in the site: {', '.join(missing)}")
+    report = {"created": 0, "updated": 0, "unchanged": 0}
+    # Source-language items first, so that their translations can be linked to them.
+    items.sort(key=lambda item: item.locale != settings.LANGUAGE_CODE)
+    with transaction.atomic():
+        for item in items:
+            _write(item, locales, report)
+    return report

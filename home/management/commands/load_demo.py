@@ -1,0 +1,78 @@
+import os
+import secrets
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Site
+
+from home.models import FooterText, HomePage, SiteSettings, StandardPage
+
+FOOTERS = {
+    "ar": "<p>برنامج «تمكين» للتمكين الرقمي لمنظمات المجتمع المدني، بإشراف وزارة الشؤون الاجتماعية."
+    "</p><p>العنوان: مبنى الوزارة، شارع الجامعة، الطابق الثالث.</p>",
+    "en": "<p>Tamkeen, the digital-empowerment programme for civil-society organisations, run by the "
+    "Ministry of Social Affairs.</p><p>Address: Ministry building, University Street, third floor.</p>",
+    "fr": "<p>Tamkeen, le programme d'autonomisation numérique des organisations de la société "
+    "civile, piloté par le ministère des Affaires sociales.</p>"
+    "<p>Adresse : bâtiment du ministère, rue de l'Université, troisième étage.</p>",
+}
+
+
+class Command(BaseCommand):
+    help = "Load the Arabic demo content (with translations) into an empty site."
+
+    def handle(self, *args, **options):
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        if home.get_children().exists():
+            self.stdout.write("The site already has content: demo content not loaded.")
+            return
+        with transaction.atomic():
+            for app in apps.get_app_configs():
+                demo = Path(app.path) / "demo"
+                if Path(app.path).parent == settings.BASE_DIR and demo.is_dir():
+                    call_command("import_content", *sorted(demo.glob("*.json")), stdout=self.stdout)
+            self._site_settings()
+        self._admin()
+
+    def _site_settings(self):
+        site = Site.objects.get(is_default_site=True)
+        arabic = Locale.get_default()
+        pages = {p.slug: p for p in StandardPage.objects.filter(locale=arabic)}
+        SiteSettings.objects.update_or_create(
+            site=site,
+            defaults={
+                "email": "info@tamkeen.example",
+                "phone": "+963 11 000 0000",
+                "privacy_page": pages.get("privacy-policy"),
+                "accessibility_page": pages.get("accessibility"),
+                "terms_page": pages.get("terms-of-use"),
+            },
+        )
+        for home in HomePage.objects.all():
+            home.hero_link = pages.get("about")
+            home.save_revision().publish()
+        source = None
+        for code, body in FOOTERS.items():
+            locale = Locale.objects.get(language_code=code)
+            footer = FooterText(body=body, locale=locale, live=True)
+            if source is not None:
+                footer.translation_key = source.translation_key
+            footer.save()
+            source = source or footer
+
+    def _admin(self):
+        User = get_user_model()
+        if User.objects.filter(username="admin").exists():
+            return
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", "admin@tamkeen.example", password)
+        shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: admin  password: {shown}")
+        )
+        self.stdout.write("This password is shown once; change it in the admin.")

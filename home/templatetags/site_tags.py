@@ -1,0 +1,91 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText
+
+register = template.Library()
+
+
+def _home_page(request):
+    """The home page in the active language (the site root's translation when it has one)."""
+    site = Site.find_for_request(request) if request else None
+    root = site.root_page if site else None
+    return root.localized if root else None
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    return _home_page(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def document_language(context):
+    """`lang` and `dir` for <html>: the page's own language, else the active one."""
+    page = context.get("page")
+    code = page.locale.language_code if isinstance(page, Page) else get_language()
+    return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """Top-level pages ticked "show in menus", in tree order, with the current section marked."""
+    request = context.get("request")
+    home = _home_page(request)
+    if home is None:
+        return []
+    current = context.get("page")
+    items = home.get_children().live().public().in_menu().specific(defer=True)
+    return [
+        {
+            "page": item,
+            "current": current is not None
+            and (current.pk == item.pk or current.path.startswith(item.path)),
+        }
+        for item in items
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language: the translation of this page when it exists, else that home page."""
+    request = context.get("request")
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.url
+    home = _home_page(request)
+    homes = {}
+    if home is not None:
+        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
+            homes[translation.locale.language_code] = translation.url
+    active = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code]
+        elif page is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = homes.get(code, f"/{code}/")
+        links.append({"code": code, "name": name, "url": url, "current": code == active})
+    return links
+
+
+@register.simple_tag
+def footer_text():
+    locale = Locale.get_active()
+    footers = FooterText.objects.filter(live=True)
+    footer = footers.filter(locale=locale).first() or footers.filter(
+        locale=Locale.get_default()
+    ).first()
+    return footer.body if footer else ""
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """Ancestors from the home page down, excluding the tree root and the page itself."""
+    return page.get_ancestors().filter(depth__gt=1).specific(defer=True) if page else []
