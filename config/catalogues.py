@@ -1,7 +1,7 @@
-"""Translation catalogues without GNU gettext: `compile PO` writes the .mo, `check PO` fails on gaps.
+"""Catalogues without GNU gettext: `compile PO` writes the .mo, `check PO` fails on gaps.
 
-    python -m config.catalogues compile site/locale/ar/LC_MESSAGES/django.po
-    python -m config.catalogues check site/locale/ar/LC_MESSAGES/django.po
+python -m config.catalogues compile site/locale/ar/LC_MESSAGES/django.po
+python -m config.catalogues check site/locale/ar/LC_MESSAGES/django.po
 """
 
 import sys

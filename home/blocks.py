@@ -82,7 +82,9 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choose a page or an address."))}
+                block_errors={
+                    "page": blocks.BlockValidationError(_("Choose a page or an address."))
+                }
             )
         return value
 
@@ -103,7 +105,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class AccordionBlock(blocks.StructBlock):
-    """Questions and answers (FAQ) as native disclosure widgets: keyboard and screen-reader ready."""
+    """Questions and answers (FAQ) as native disclosure widgets, ready for keyboards and readers."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
     items = blocks.ListBlock(

@@ -18,7 +18,7 @@ def home_fields(item):
         isinstance(f, dict) and isinstance(f.get("value"), str) and isinstance(f.get("label"), str)
         for f in figures
     ):
-        raise ValueError("'key_figures' must be a list of {\"value\", \"label\"}")
+        raise ValueError('\'key_figures\' must be a list of {"value", "label"}')
     body = paragraphs(text_list(item, "body"))
     if figures:
         heading = item.get("key_figures_heading", "")
@@ -35,7 +35,9 @@ def home_page(locale):
     """Where `page` items go: the home page of their language."""
     page = HomePage.objects.filter(locale=locale).first()
     if page is None:
-        raise ValueError(f"there is no home page in '{locale.language_code}': import its home first")
+        raise ValueError(
+            f"there is no home page in '{locale.language_code}': import its home first"
+        )
     return page
 
 

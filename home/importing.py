@@ -46,7 +46,7 @@ def register(name, model, parent, fields=None):
 
 
 def paragraphs(texts):
-    """Plain-text paragraphs as StreamField paragraph blocks (escaped: imported text is untrusted)."""
+    """Plain-text paragraphs as paragraph blocks, escaped: imported text is untrusted."""
     return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
 
 
@@ -79,7 +79,7 @@ class Item:
 
 
 def parse(data):
-    """Validate every item before anything is written; returns Items or raises ContentImportError."""
+    """Validate every item before anything is written; raises ContentImportError."""
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise ContentImportError(None, 'the file must be a JSON object with a list "items"')
     languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
@@ -96,7 +96,9 @@ def parse(data):
             kind = ITEM_TYPES[type_name]
             locale = raw.get("locale")
             if locale not in languages:
-                raise ValueError(f"unknown locale {locale!r} (known: {', '.join(sorted(languages))})")
+                raise ValueError(
+                    f"unknown locale {locale!r} (known: {', '.join(sorted(languages))})"
+                )
             slug = _text(raw, "slug", required=True, max_length=255)
             try:
                 validate_unicode_slug(slug)
@@ -146,7 +148,9 @@ def _find(item, locales):
     page = model.objects.filter(locale=locale, slug=item.slug).first()
     source = None
     if page is None and item.locale != settings.LANGUAGE_CODE:
-        source = model.objects.filter(locale=locales[settings.LANGUAGE_CODE], slug=item.slug).first()
+        source = model.objects.filter(
+            locale=locales[settings.LANGUAGE_CODE], slug=item.slug
+        ).first()
         if source is not None:
             page = source.get_translation_or_none(locale)
     return page, source

@@ -79,9 +79,9 @@ def language_links(context):
 def footer_text():
     locale = Locale.get_active()
     footers = FooterText.objects.filter(live=True)
-    footer = footers.filter(locale=locale).first() or footers.filter(
-        locale=Locale.get_default()
-    ).first()
+    footer = (
+        footers.filter(locale=locale).first() or footers.filter(locale=Locale.get_default()).first()
+    )
     return footer.body if footer else ""
 
 

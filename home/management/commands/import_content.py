@@ -25,7 +25,9 @@ class Command(BaseCommand):
             try:
                 report = import_items(data)
             except ContentImportError as error:
-                raise CommandError(f"{path}: {error} — nothing from this file was written") from error
+                raise CommandError(
+                    f"{path}: {error} — nothing from this file was written"
+                ) from error
             self.stdout.write(
                 f"{path}: {report['created']} created, {report['updated']} updated, "
                 f"{report['unchanged']} unchanged"

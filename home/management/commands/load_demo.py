@@ -13,10 +13,11 @@ from wagtail.models import Locale, Site
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 
 FOOTERS = {
-    "ar": "<p>برنامج «تمكين» للتمكين الرقمي لمنظمات المجتمع المدني، بإشراف وزارة الشؤون الاجتماعية."
-    "</p><p>العنوان: مبنى الوزارة، شارع الجامعة، الطابق الثالث.</p>",
-    "en": "<p>Tamkeen, the digital-empowerment programme for civil-society organisations, run by the "
-    "Ministry of Social Affairs.</p><p>Address: Ministry building, University Street, third floor.</p>",
+    "ar": "<p>برنامج «تمكين» للتمكين الرقمي لمنظمات المجتمع المدني، "
+    "بإشراف وزارة الشؤون الاجتماعية.</p><p>العنوان: مبنى الوزارة، شارع الجامعة، الطابق الثالث.</p>",
+    "en": "<p>Tamkeen, the digital-empowerment programme for civil-society organisations, "
+    "run by the Ministry of Social Affairs.</p>"
+    "<p>Address: Ministry building, University Street, third floor.</p>",
     "fr": "<p>Tamkeen, le programme d'autonomisation numérique des organisations de la société "
     "civile, piloté par le ministère des Affaires sociales.</p>"
     "<p>Adresse : bâtiment du ministère, rue de l'Université, troisième étage.</p>",
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         User.objects.create_superuser("admin", "admin@tamkeen.example", password)
         shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
         self.stdout.write(
-            self.style.SUCCESS(f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: admin  password: {shown}")
+            self.style.SUCCESS(
+                f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: admin  password: {shown}"
+            )
         )
         self.stdout.write("This password is shown once; change it in the admin.")

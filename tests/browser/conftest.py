@@ -1,0 +1,98 @@
+"""Playwright driving Debian's chromium against the live test server, with axe-core."""
+
+import os
+import shutil
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import sync_playwright
+from wagtail.models import Site
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
+# still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    outside = []
+
+    def watch(request):
+        if not request.url.startswith((live_server.url, "data:")):
+            outside.append(request.url)
+
+    context.on("request", watch)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert outside == [], f"requests to other hosts: {outside}"
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
+        violations = results.response["violations"]
+        assert violations == [], results.generate_report()
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def migrated_state(django_db_setup, django_db_blocker):
+    """The rows the migrations create (locales, home page, site), taken before any test runs."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def demo_site(migrated_state, transactional_db):
+    """The demo site, as `make run` loads it, in a database the live server shares.
+
+    Browser tests are transactional (the server runs in another thread), so the database is
+    flushed after each one; the migrated rows are put back first, then the demo is loaded.
+    Django's serialized rollback does this when the connection carries the migrated state, which
+    the connection Playwright's event loop leaves us does not: give it that state here.
+    """
+    if not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(migrated_state)
+    connection._test_serialized_contents = migrated_state
+    call_command("load_demo", stdout=StringIO())

@@ -1,0 +1,26 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Site
+
+
+@pytest.fixture
+def home(db):
+    """The Arabic home page the migrations create: the default site's root."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def english_home(home):
+    page = home.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    page.title = "Home"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def demo(db):
+    """The whole demo site, as `make run` loads it."""
+    call_command("load_demo", stdout=StringIO())
+    return Site.objects.get(is_default_site=True).root_page.specific

@@ -1,0 +1,85 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_arabic_home_page_is_right_to_left_with_demo_content(client, demo):
+    page = html(client.get("/ar/"))
+    assert page.html["lang"] == "ar"
+    assert page.html["dir"] == "rtl"
+    assert page.h1.get_text(strip=True) == "معًا نحو مجتمع مدني رقمي"
+    assert "انتقل إلى المحتوى الرئيسي" in page.select_one(".skip-link").get_text()
+    assert [a.get_text(strip=True) for a in page.select(".main-nav a")] == ["عن البرنامج"]
+    assert "البرنامج بالأرقام" in page.get_text()
+
+
+def test_english_home_page_is_left_to_right(client, demo):
+    page = html(client.get("/en/"))
+    assert page.html["lang"] == "en"
+    assert page.html["dir"] == "ltr"
+    assert page.h1.get_text(strip=True) == "Together towards a digital civil society"
+    assert page.select_one(".skip-link").get_text(strip=True) == "Skip to main content"
+
+
+def test_root_sends_visitors_to_their_language_arabic_by_default(client, home):
+    assert client.get("/").headers["Location"] == "/ar/"
+    response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+    assert response.headers["Location"] == "/en/"
+    response = client.get("/", headers={"accept-language": "de"})
+    assert response.headers["Location"] == "/ar/"
+
+
+def test_language_switcher_goes_to_the_translation_of_the_page(client, demo):
+    page = html(client.get("/ar/about/"))
+    links = {a["hreflang"]: a["href"] for a in page.select(".language-switcher a")}
+    assert links == {"ar": "/ar/about/", "en": "/en/about/", "fr": "/fr/about/"}
+    english = html(client.get(links["en"]))
+    assert english.h1.get_text(strip=True) == "About the programme"
+    assert english.html["lang"] == "en"
+
+
+def test_language_switcher_falls_back_to_the_home_page_without_a_translation(client, demo):
+    page = html(client.get("/ar/privacy-policy/"))
+    links = {a["hreflang"]: a["href"] for a in page.select(".language-switcher a")}
+    assert links["en"] == "/en/privacy-policy/"
+    assert links["fr"] == "/fr/"
+
+
+def test_standard_page_has_breadcrumbs_and_meta_description(client, home):
+    parent = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
+    StandardPageFactory(parent=parent, title="الشركاء", slug="partners", summary="من يدعمنا")
+    page = html(client.get("/ar/about/partners/"))
+    crumbs = [li.get_text(strip=True) for li in page.select(".breadcrumbs li")]
+    assert crumbs == [home.title, "عن البرنامج", "الشركاء"]
+    assert page.select_one('meta[name="description"]')["content"] == "من يدعمنا"
+    assert page.select_one(".breadcrumbs [aria-current=page]").get_text() == "الشركاء"
+
+
+def test_unknown_page_is_an_arabic_404(client, home):
+    response = client.get("/ar/no-such-page/")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["dir"] == "rtl"
+    assert page.h1.get_text(strip=True) == "الصفحة غير موجودة"
+
+
+def test_footer_shows_site_settings_and_legal_pages_in_the_readers_language(client, demo):
+    page = html(client.get("/en/"))
+    footer = page.select_one("footer")
+    assert "info@tamkeen.example" in footer.get_text()
+    assert "Ministry of Social Affairs" in footer.get_text()
+    legal = [a["href"] for a in footer.select("nav a")]
+    assert legal == ["/en/privacy-policy/", "/en/accessibility/", "/en/terms-of-use/"]
+
+
+def test_drafts_are_not_served(client, home):
+    page = StandardPageFactory(parent=home, slug="draft", live=False)
+    assert client.get(page.url or "/ar/draft/").status_code == 404
