@@ -89,3 +89,12 @@ def footer_text():
 def breadcrumbs(page):
     """Ancestors from the home page down, excluding the tree root and the page itself."""
     return page.get_ancestors().filter(depth__gt=1).specific(defer=True) if page else []
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (filters survive paging)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
