@@ -1,10 +1,12 @@
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     Page,
     PreviewableMixin,
     RevisionMixin,
@@ -198,11 +200,19 @@ class SiteSettings(BaseSiteSetting):
         ]
         return [(name, url) for name, url in names if url]
 
-    @property
+    @cached_property
     def legal_pages(self):
-        """The legal pages in the reader's language when translated."""
-        pages = [self.privacy_page, self.accessibility_page, self.terms_page]
-        return [page.localized for page in pages if page is not None and page.live]
+        """The live legal pages, each in the reader's language when translated (two queries)."""
+        ids = [self.privacy_page_id, self.accessibility_page_id, self.terms_page_id]
+        chosen = Page.objects.live().filter(pk__in=[i for i in ids if i]).select_related("locale")
+        locale = Locale.get_active()
+        keys = {page.translation_key: page for page in chosen}
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+        by_id = {page.pk: translated.get(page.translation_key, page) for page in chosen}
+        return [by_id[i] for i in ids if i in by_id]
 
 
 @register_snippet

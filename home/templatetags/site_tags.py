@@ -10,10 +10,16 @@ register = template.Library()
 
 
 def _home_page(request):
-    """The home page in the active language (the site root's translation when it has one)."""
-    site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    return root.localized if root else None
+    """The home page in the active language (the site root's translation when it has one).
+
+    Header, navigation and language switcher all need it: looked up once per request.
+    """
+    if request is None:
+        return None
+    if not hasattr(request, "_localized_home"):
+        site = Site.find_for_request(request)
+        request._localized_home = site.root_page.localized if site else None
+    return request._localized_home
 
 
 @register.simple_tag(takes_context=True)

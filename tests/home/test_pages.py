@@ -1,5 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import StandardPageFactory
 
@@ -83,3 +85,13 @@ def test_footer_shows_site_settings_and_legal_pages_in_the_readers_language(clie
 def test_drafts_are_not_served(client, home):
     page = StandardPageFactory(parent=home, slug="draft", live=False)
     assert client.get(page.url or "/ar/draft/").status_code == 404
+
+
+def test_queries_per_page_do_not_grow_with_the_menu(client, demo, django_assert_max_num_queries):
+    with CaptureQueriesContext(connection) as before:
+        client.get("/ar/about/")
+    for number in range(10):
+        StandardPageFactory(parent=demo, slug=f"extra-{number}", show_in_menus=True)
+    with django_assert_max_num_queries(len(before)):
+        page = html(client.get("/ar/about/"))
+    assert len(page.select(".main-nav a")) == 11
