@@ -1,0 +1,45 @@
+"""Editors translate Arabic pages through wagtail-localize in the admin."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale
+
+from home.models import StandardPage
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "x")
+    client.force_login(user)
+    return client
+
+
+def test_the_admin_opens_in_arabic_by_default(editor):
+    response = editor.get("/admin/")
+    assert response.status_code == 200
+    assert b'lang="ar"' in response.content and b'dir="rtl"' in response.content
+
+
+def test_an_editor_submits_an_arabic_page_for_english_translation(editor, home, english_home):
+    source = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
+    url = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    assert editor.get(url).status_code == 200
+    english = Locale.objects.get(language_code="en")
+    response = editor.post(url, {"locales": [english.pk]})
+    assert response.status_code == 302
+    translation = StandardPage.objects.get(locale=english, translation_key=source.translation_key)
+    assert translation.get_parent().pk == english_home.pk
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
+    assert edit.status_code == 200
+    assert "عن البرنامج".encode() in edit.content  # the source text, ready to translate
+
+
+def test_the_read_only_api_lists_published_pages(client, home):
+    StandardPageFactory(parent=home, title="سياسة الخصوصية", slug="privacy-policy")
+    response = client.get("/api/v2/pages/?type=home.StandardPage&fields=title")
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["سياسة الخصوصية"]
+    assert client.post("/api/v2/pages/").status_code == 405
