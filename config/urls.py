@@ -22,6 +22,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language: /ar/..., /en/..., /fr/...; "/" redirects.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -16,10 +16,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from search.indexing import AnalysedSearch
+
 from .blocks import BodyBlock
 
 
-class BasePage(Page):
+class BasePage(AnalysedSearch, Page):
     """What every public page has: a summary for listings, search results and meta description."""
 
     summary = models.TextField(

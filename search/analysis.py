@@ -1,0 +1,104 @@
+"""Text analysis for search: one function for indexed text and for queries, on every backend.
+
+Arabic is written and typed in many ways (DESIGN.md, "Arabic text"): with or without diacritics,
+with any hamza form on alef, ه for ة, ي for ى, Arabic-Indic or Latin digits. `normalise` folds those
+into one spelling and `stem` takes off the commonest prefixes and suffixes in the spirit of
+Larkey's Light10, never leaving fewer than two letters. English and French words get their
+Snowball stemmer. Plain Python, no Django: tested fast and alone.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Accusative tanween written on a final alef ("متطوعًا"): the alef is only a seat for the mark.
+_TANWEEN_ALEF = re.compile("(?:\u064b\u0627|\u0627\u064b)(?=\\W|$)")
+_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    }
+)
+_WORD = re.compile(r"\w+")
+_ARABIC = re.compile("[\u0621-\u064a]")
+
+# Longest first, so that "وال" is tried before "و".
+_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+# Words too common to help find anything; left out of both the index and the query.
+STOP_WORDS = frozenset(
+    """
+    في من الي علي عن مع او ثم ان هذا هذه ذلك تلك التي الذي الذين كل قد لا ما لم لن هو هي
+    هم كان كانت بين حتي عند بعد قبل كما ايضا اي و ف ب ل ك
+    the a an and or of to in on for with is are be by at from as it this that
+    le la les un une des et ou de du en au aux pour par sur avec est dans
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
+
+_STEMMERS = {"en": "english", "fr": "french"}
+
+
+def normalise(text):
+    """One spelling for what people write many ways; idempotent, keeps Latin text (lower-cased)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _TANWEEN_ALEF.sub("", text)
+    text = _MARKS.sub("", text)
+    return text.translate(_FOLD).casefold()
+
+
+def stem(word):
+    """Light stemming of one normalised Arabic word; never leaves fewer than two letters."""
+    if len(word) >= 4 and word.startswith("و") and not word.startswith("وال"):
+        word = word[1:]
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+            break
+    # A relative adjective's ي left by a plural ending (جمعيات → جمعي) goes too, so that singular
+    # and plural meet (جمعية → جمع): the site's commonest words are of this shape.
+    if len(word) >= 4 and word.endswith("ي"):
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=4)
+def _latin_stemmer(language):
+    return snowballstemmer.stemmer(_STEMMERS.get(language, "english"))
+
+
+def terms(text, language="ar"):
+    """The searchable terms of `text`, in order: normalised, stemmed, stop words left out."""
+    latin = _latin_stemmer(language)
+    result = []
+    for word in _WORD.findall(normalise(text)):
+        if word in STOP_WORDS or word.replace("_", "") == "":
+            continue
+        if _ARABIC.search(word):
+            result.append(stem(word))
+        elif word.isdigit():
+            result.append(word)
+        else:
+            result.append(latin.stemWord(word))
+    return result
+
+
+def analyse(text, language="ar"):
+    """`text` as the index stores it and as queries are matched against it."""
+    return " ".join(terms(text, language))

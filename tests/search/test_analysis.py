@@ -1,0 +1,75 @@
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from search.analysis import analyse, normalise, stem, terms
+
+arabic_letters = st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x0652))
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)))
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("الأُمِّيَّة", "الاميه"),  # tashkeel, hamza on alef, ta marbuta
+        ("إلكترونيّ", "الكتروني"),
+        ("مستشفى", "مستشفي"),
+        ("مســؤول", "مسوول"),  # tatweel, waw with hamza
+        ("٦٠ متطوعًا", "60 متطوع"),  # Arabic-Indic digits, tanween on alef
+        ("۱۴ محافظة", "14 محافظه"),  # Persian digits
+        ("آمنة", "امنه"),
+    ],
+)
+def test_normalisation_makes_what_people_type_match_what_is_written(written, typed):
+    assert analyse(written) == analyse(typed)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("التبرعات", "تبرع"),
+        ("تبرع", "تبرع"),
+        ("المجتمعيه", "مجتمع"),
+        ("مجتمعي", "مجتمع"),
+        ("والجمعيات", "جمع"),
+        ("للجمعيات", "جمع"),
+        ("الجمعيه", "جمع"),
+        ("جمعيتنا", "جمعيتنا"),
+        ("الرقميه", "رقم"),
+        ("بالتدريب", "تدريب"),
+        ("السن", "سن"),  # never fewer than two letters
+        ("ال", "ال"),
+        ("هم", "هم"),
+    ],
+)
+def test_light_stemming(word, expected):
+    assert stem(word) == expected
+
+
+def test_short_words_do_not_collapse_into_each_other():
+    assert len({stem(w) for w in ["علم", "عالم", "معلم", "تعليم"]}) == 4
+
+
+def test_stop_words_are_left_out_and_latin_words_stemmed():
+    assert terms("دورات في التدريب على الأمن الرقمي") == ["دور", "تدريب", "امن", "رقم"]
+    assert terms("Training the volunteers", "en") == ["train", "volunt"]
+    assert terms("Les formations des bénévoles", "fr") == ["format", "bénévol"]
+
+
+@given(any_text)
+def test_normalisation_is_idempotent(text):
+    assert normalise(normalise(text)) == normalise(text)
+
+
+@given(arabic_letters.filter(lambda w: w.strip()))
+def test_stemming_never_empties_a_word(word):
+    word = normalise(word)
+    if word:
+        assert stem(word)
+
+
+@given(st.text(alphabet=string.ascii_letters + string.digits + " .,-"))
+def test_latin_text_is_kept_apart_from_case(text):
+    assert normalise(text) == text.lower()

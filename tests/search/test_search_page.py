@@ -1,0 +1,103 @@
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Judged queries over the standard pages: typed the way people type, written the way editors write.
+JUDGED = [
+    ("سياسه الخصوصيه", "privacy-policy", "ة typed as ه"),
+    ("الاطلاع علي بياناتك", "privacy-policy", "ى typed as ي, no hamza"),
+    ("اربعه عشر محافظه", "about", "words of a figure"),
+    ("WCAG", "accessibility", "Latin acronym in Arabic text"),
+    ("قارئ الشاشه", "accessibility", "hamza on ya, ة typed as ه"),
+    ("الجمعيه", "about", "singular; text has الجمعيات"),
+    ("الاحتضان", "about", "text has احتضانٌ with tanween"),
+]
+
+
+@pytest.fixture
+def pages(home):
+    StandardPageFactory(
+        parent=home,
+        slug="privacy-policy",
+        title="سياسة الخصوصيّة",
+        summary="يحق لك الاطّلاع على بياناتك أو تصحيحها.",
+    )
+    StandardPageFactory(
+        parent=home,
+        slug="accessibility",
+        title="بيان إمكانية الوصول",
+        summary="يعمل الموقع مع قارئات الشاشة، ويستوفي WCAG 2.2.",
+    )
+    StandardPageFactory(
+        parent=home,
+        slug="about",
+        title="عن البرنامج",
+        summary="يخدم البرنامج الجمعيّات في أربعَ عشرةَ محافظةً، ويقدّم احتضانًا للفرق الشبابية.",
+    )
+
+
+def results(client, query, **params):
+    response = client.get("/ar/search/", {"q": query, **params})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, [a["href"] for a in soup.select('[data-testid="search-result"] a')]
+
+
+@pytest.mark.parametrize(("query", "slug", "why"), JUDGED)
+def test_arabic_as_people_type_it_finds_the_page(client, pages, query, slug, why):
+    _soup, hrefs = results(client, query)
+    assert f"/ar/{slug}/" in hrefs[:10], why
+
+
+def test_the_matched_word_is_highlighted_as_written(client, pages):
+    soup, _hrefs = results(client, "الخصوصيه")
+    assert [m.get_text() for m in soup.select(".search-result mark")] == ["الخصوصيّة"]
+
+
+def test_markup_in_the_query_is_escaped(client, pages):
+    response = client.get("/ar/search/", {"q": "<script>alert(1)</script> الخصوصيه"})
+    assert b"<script>alert(1)</script>" not in response.content
+    assert b"&lt;script&gt;" in response.content
+
+
+@pytest.mark.parametrize("query", ["", "   ", "ًٌٍَُِّْ", "!!!", "ك" * 5000, "' OR 1=1 --"])
+def test_odd_queries_get_a_page_not_an_error(client, pages, query):
+    _soup, hrefs = results(client, query)
+    assert hrefs == []
+
+
+def test_results_page_is_not_indexed_by_search_engines(client, pages):
+    soup, _hrefs = results(client, "الخصوصيه")
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
+
+
+def test_editors_pick_comes_first_and_only_once(client, pages, home):
+    pick = StandardPageFactory(parent=home, slug="apply", title="كيف تقدّم طلبك")
+    SearchPromotion.objects.create(query=Query.get("الخصوصيه"), page=pick, sort_order=0)
+    _soup, hrefs = results(client, "الخصوصيه")
+    assert hrefs[0] == "/ar/apply/"
+    assert hrefs.count("/ar/apply/") == 1
+
+
+def test_queries_are_counted_for_editors(client, pages):
+    results(client, "الخصوصيه")
+    results(client, "الخصوصيه")
+    assert Query.get("الخصوصيه").hits == 2
+
+
+def test_results_are_in_the_current_language_unless_asked_for_all(client, pages, english_home):
+    StandardPageFactory(parent=english_home, slug="privacy", title="Privacy policy")
+    _soup, hrefs = results(client, "privacy")
+    assert hrefs == []
+    _soup, hrefs = results(client, "privacy", all="1")
+    assert hrefs == ["/en/privacy/"]
+
+
+def test_drafts_never_appear(client, home):
+    StandardPageFactory(parent=home, slug="secret", title="خطة سرية", live=False)
+    _soup, hrefs = results(client, "خطه سريه")
+    assert hrefs == []
