@@ -101,3 +101,9 @@ def test_drafts_never_appear(client, home):
     StandardPageFactory(parent=home, slug="secret", title="خطة سرية", live=False)
     _soup, hrefs = results(client, "خطه سريه")
     assert hrefs == []
+
+
+def test_the_api_searches_with_the_same_arabic_analysis(client, pages):
+    response = client.get("/api/v2/pages/", {"search": "سياسه الخصوصيه", "fields": "title"})
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]][:1] == ["سياسة الخصوصيّة"]
