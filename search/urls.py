@@ -1,6 +1,9 @@
 from django.urls import path
 
-from search.views import search
+from search.views import search, suggest
 
 app_name = "search"
-urlpatterns = [path("", search, name="search")]
+urlpatterns = [
+    path("", search, name="search"),
+    path("suggest/", suggest, name="suggest"),
+]

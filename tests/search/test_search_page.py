@@ -1,7 +1,9 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from home.models import StandardPage
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +109,36 @@ def test_the_api_searches_with_the_same_arabic_analysis(client, pages):
     response = client.get("/api/v2/pages/", {"search": "سياسه الخصوصيه", "fields": "title"})
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]][:1] == ["سياسة الخصوصيّة"]
+
+
+def test_type_facet_counts_and_narrows_the_results(client, pages, home):
+    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
+    home.save_revision().publish()
+    soup, hrefs = results(client, "الخصوصيه")
+    assert len(hrefs) == 2
+    facets = [a.get_text(" ", strip=True) for a in soup.select(".search-facets li a")]
+    assert sorted(facets) == ["الصفحة الرئيسية (1)", "صفحة عادية (1)"]
+    standard = ContentType.objects.get_for_model(StandardPage).pk
+    _soup, narrowed = results(client, "الخصوصيه", type=standard)
+    assert narrowed == ["/ar/privacy-policy/"]
+
+
+def test_unknown_facet_values_are_ignored(client, pages):
+    _soup, hrefs = results(client, "الخصوصيه", type="abc", year="-1")
+    assert hrefs == ["/ar/privacy-policy/"]
+
+
+def test_a_misspelt_query_gets_the_closest_words_the_site_uses(client, pages):
+    soup, hrefs = results(client, "الخصوصيع")
+    assert hrefs == []
+    suggestion = soup.select_one(".search-spelling a")
+    assert suggestion.get_text() == "الخصوصيه"
+    _soup, hrefs = results(client, suggestion.get_text())
+    assert hrefs == ["/ar/privacy-policy/"]
+
+
+def test_suggestions_as_you_type_are_json_titles(client, pages):
+    response = client.get("/ar/search/suggest/", {"q": "خصوصيه"})
+    assert response.status_code == 200
+    assert response.json()["results"] == [{"title": "سياسة الخصوصيّة", "url": "/ar/privacy-policy/"}]
+    assert client.get("/ar/search/suggest/", {"q": "<b>"}).json()["results"] == []
