@@ -1,5 +1,6 @@
 """The one StreamField block library every page type draws from."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -82,9 +83,7 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(_("Choose a page or an address."))
-                }
+                block_errors={"page": ValidationError(_("Choose a page or an address."))}
             )
         return value
 
