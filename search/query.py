@@ -9,7 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models.functions import ExtractYear
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from search.analysis import analyse, normalise, terms
 
@@ -67,6 +68,18 @@ class Search:
         if self.year:
             pages = pages.filter(first_published_at__year=self.year)
         return pages.specific().search(analyse(self.text, self.language), operator="or")
+
+    def documents(self, limit=5):
+        """The best matching documents anyone may download (none from restricted collections)."""
+        restricted = set()
+        for restriction in CollectionViewRestriction.objects.select_related("collection"):
+            restricted.update(
+                Collection.objects.descendant_of(
+                    restriction.collection, inclusive=True
+                ).values_list("pk", flat=True)
+            )
+        documents = get_document_model().objects.exclude(collection__in=restricted)
+        return documents.search(analyse(self.text, self.language), operator="or")[:limit]
 
     def facets(self):
         """Counts by type and by year among the best results, whatever is filtered now."""

@@ -20,6 +20,10 @@ def search(request):
             picks=picks,
             page_obj=page_obj,
             facets=query.facets(),
+            documents=[
+                {"document": document, "title": highlight(document.title, query.terms)}
+                for document in query.documents()
+            ],
             hits=[
                 {
                     "page": page,
@@ -31,7 +35,7 @@ def search(request):
                 for page in page_obj
             ],
         )
-        if not page_obj.paginator.count and not picks:
+        if not page_obj.paginator.count and not picks and not context["documents"]:
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
 

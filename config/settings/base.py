@@ -150,6 +150,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Tamkeen")
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
+# Documents whose text is searchable (search/models.py).
+WAGTAILDOCS_DOCUMENT_MODEL = "search.SearchableDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -1,0 +1,30 @@
+from django.db import models, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.search import index
+
+from search.indexing import AnalysedSearch
+
+
+class SearchableDocument(AnalysedSearch, AbstractDocument):
+    """A Wagtail document whose text (PDF, DOCX) is searchable, extracted in the background."""
+
+    text = models.TextField(_("text"), blank=True, editable=False)
+
+    admin_form_fields = Document.admin_form_fields
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("text")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+
+@receiver(post_save, sender=SearchableDocument)
+def extract_after_upload(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= {"text", "file_size", "file_hash"}:
+        return
+    from search.tasks import extract_document_text
+
+    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))

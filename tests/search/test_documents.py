@@ -1,0 +1,92 @@
+import io
+import zipfile
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from search.extraction import extract_text
+
+pytestmark = pytest.mark.django_db
+
+DOCX_XML = (
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    "<w:p><w:r><w:t>دليل حوكمة الجمعيّات</w:t></w:r></w:p>"
+    "<w:p><w:r><w:t>يشرح الدليل إعداد </w:t></w:r><w:r><w:t>النظام الداخلي.</w:t></w:r></w:p>"
+    "</w:body></w:document>"
+)
+
+
+def docx_bytes(xml=DOCX_XML):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text):
+    """A minimal one-page PDF with `text` (Latin) drawn in Helvetica."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def test_text_is_extracted_from_docx_and_pdf():
+    assert "النظام الداخلي." in extract_text(io.BytesIO(docx_bytes()), "docx")
+    assert "Volunteer handbook" in extract_text(io.BytesIO(pdf_bytes("Volunteer handbook")), "pdf")
+
+
+def test_a_damaged_file_gives_no_text_rather_than_an_error():
+    assert extract_text(io.BytesIO(b"not a zip"), "docx") == ""
+    assert extract_text(io.BytesIO(b"%PDF-1.4 broken"), "pdf") == ""
+
+
+def upload(title, content, name, collection=None):
+    document = get_document_model()(
+        title=title, collection=collection or Collection.get_first_root_node()
+    )
+    document.file.save(name, ContentFile(content), save=False)
+    document.save()
+    return document
+
+
+def test_the_search_page_finds_a_document_by_the_words_inside_it(
+    client, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = upload("دليل الجمعيات", docx_bytes(), "guide.docx")
+    document.refresh_from_db()
+    assert "النظام الداخلي" in document.text
+    response = client.get("/ar/search/", {"q": "النظام الداخلي"})
+    assert document.url.encode() in response.content
+
+
+def test_documents_in_a_private_collection_never_appear(
+    client, home, django_capture_on_commit_callbacks
+):
+    private = Collection.get_first_root_node().add_child(name="داخلي")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = upload("محضر اجتماع", docx_bytes(), "minutes.docx", collection=private)
+    response = client.get("/ar/search/", {"q": "النظام الداخلي"})
+    assert document.url.encode() not in response.content
