@@ -74,7 +74,18 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
     summary = "ملخص البرنامج."
     track = "الاحتضان"
     joining_steps = factory.LazyFunction(
-        lambda: [("step", {"title": "قدّم الطلب", "text": "املأ الاستمارة.", "documents": []})]
+        lambda: [
+            (
+                "step",
+                # As the admin and the importer store it: empty optional fields are "".
+                {
+                    "title": "قدّم الطلب",
+                    "text": "املأ الاستمارة.",
+                    "documents": [],
+                    "link_label": "",
+                },
+            )
+        ]
     )
 
     class Meta:

@@ -219,3 +219,24 @@ def test_a_partner_without_translation_keeps_its_name(client, index, english_hom
     programme.partners.set([partner])
     programme.save_revision().publish()
     assert "شركة رواد" in text(soup_of(client, programme.url).select_one("main"))
+
+
+def test_wagtail_localize_translates_a_programme_and_its_criteria(client, index, english_home):
+    from wagtail_localize.models import TranslationSource
+
+    criterion = EligibilityCriterionFactory(text="أن تكون الجمعية مسجلة")
+    programme = ProgrammePageFactory(parent=index, title="مسار", criteria=[criterion])
+    programme.regions.set([Region.objects.get(slug="homs", locale__language_code="ar")])
+    programme.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    index_source, _ = TranslationSource.get_or_create_from_instance(index)
+    index_source.create_or_update_translation(english, fallback=True)
+    source, _ = TranslationSource.get_or_create_from_instance(programme)
+    segments = {s.string.data for s in source.stringsegment_set.select_related("string")}
+    assert "مسار" in segments
+    criterion_source, _ = TranslationSource.get_or_create_from_instance(criterion)
+    criterion_source.create_or_update_translation(english, fallback=True)
+    translated, _ = source.create_or_update_translation(english, fallback=True)
+    assert translated.locale == english
+    assert [r.slug for r in translated.regions.all()] == ["homs"]
+    assert [c.translation_key for c in translated.criteria] == [criterion.translation_key]
