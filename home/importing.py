@@ -31,18 +31,22 @@ class ItemType:
 
     `parent(locale)` returns the page new items of this type go under, in that locale.
     `fields(item)` validates the type's own fields and returns model values (raise ValueError).
+    `prepare(values, locale)`, when given, runs as the item is written, inside the import's
+    transaction: it turns values that name other rows (snippets the import may create) into
+    model values.
     """
 
     model: type[Page]
     parent: Callable[[Locale], Page]
     fields: Callable[[dict], dict] = field(default=lambda item: {})
+    prepare: Callable[[dict, Locale], dict] | None = None
 
 
 ITEM_TYPES: dict[str, ItemType] = {}
 
 
-def register(name, model, parent, fields=None):
-    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}))
+def register(name, model, parent, fields=None, prepare=None):
+    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare)
 
 
 def paragraphs(texts):
@@ -130,6 +134,11 @@ def _comparable(value):
         return json.dumps(_without_ids(value.get_prep_value()), sort_keys=True)
     if hasattr(value, "pk"):
         return value.pk
+    # Many-to-many values: the set of related rows, whichever order they were given in.
+    if hasattr(value, "all") and callable(value.all):
+        return sorted(v.pk for v in value.all())
+    if isinstance(value, list) and value and all(hasattr(v, "pk") for v in value):
+        return sorted(v.pk for v in value)
     return value
 
 
@@ -159,6 +168,11 @@ def _find(item, locales):
 def _write(item, locales, report):
     model = item.kind.model
     locale = locales[item.locale]
+    if item.kind.prepare is not None:
+        try:
+            item.values = item.kind.prepare(item.values, locale)
+        except ValueError as error:
+            raise ContentImportError(item.position, str(error)) from error
     page, source = _find(item, locales)
     if page is not None:
         if all(_comparable(getattr(page, k)) == _comparable(v) for k, v in _apply(page, item)):

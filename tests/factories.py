@@ -21,3 +21,78 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+# Programmes
+from programmes.models import (  # noqa: E402
+    EligibilityCriterion,
+    Partner,
+    PartnerIndexPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+)
+
+
+class ProgrammeIndexPageFactory(wagtail_factories.PageFactory):
+    title = "البرامج"
+    slug = "programmes"
+
+    class Meta:
+        model = ProgrammeIndexPage
+
+
+class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+    title = "الشركاء"
+    slug = "partners"
+
+    class Meta:
+        model = PartnerIndexPage
+
+
+class EligibilityCriterionFactory(factory.django.DjangoModelFactory):
+    text = factory.Sequence(lambda n: f"شرط رقم {n}")
+    kind = EligibilityCriterion.Kind.REQUIRED
+    explanation = "شرح الشرط."
+    question = factory.LazyAttribute(lambda o: f"هل تستوفي {o.text}؟")
+
+    class Meta:
+        model = EligibilityCriterion
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"شريك {n}")
+    slug = factory.Sequence(lambda n: f"partner-{n}")
+    kind = Partner.Kind.GOVERNMENT
+
+    class Meta:
+        model = Partner
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"برنامج {n}")
+    slug = factory.Sequence(lambda n: f"programme-{n}")
+    summary = "ملخص البرنامج."
+    track = "الاحتضان"
+    joining_steps = factory.LazyFunction(
+        lambda: [
+            (
+                "step",
+                # As the admin and the importer store it: empty optional fields are "".
+                {
+                    "title": "قدّم الطلب",
+                    "text": "املأ الاستمارة.",
+                    "documents": [],
+                    "link_label": "",
+                },
+            )
+        ]
+    )
+
+    class Meta:
+        model = ProgrammePage
+
+    @classmethod
+    def _create(cls, model_class, *args, criteria=(), **kwargs):
+        if criteria:
+            kwargs["eligibility"] = [("criterion", criterion) for criterion in criteria]
+        return super()._create(model_class, *args, **kwargs)

@@ -1,0 +1,261 @@
+"""Item type `programme`: a programme page under its language's programme index.
+
+Besides the common fields and the documented `track`, `opens`, `closes`, `eligibility` and
+`joining_steps`, an item may give `objectives` and `benefits` (lists of strings), `regions` and
+`target_groups` (lists of slugs), `partners` (list of {"slug", "name", "kind", "website",
+"description"}) and `faqs` (list of {"question", "answer"}). A criterion is either its text or
+{"text", "kind", "explanation", "question"}; a criterion with the same text in the same language
+is reused. In another language, the n-th criterion and a partner with the same slug become
+translations of the source page's n-th criterion and of that partner.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from wagtail.models import Locale
+
+from home.importing import register, text_list
+from home.models import HomePage
+
+from .models import (
+    EligibilityCriterion,
+    Partner,
+    PartnerIndexPage,
+    ProgrammeIndexPage,
+    ProgrammePage,
+    Region,
+    TargetGroup,
+)
+
+
+def _html_list(texts):
+    return "<ul>" + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ul>" if texts else ""
+
+
+def _date(item, key):
+    value = item.get(key)
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"'{key}' must be a date as YYYY-MM-DD, not {value!r}") from error
+
+
+def _objects(item, key, required_keys, optional_keys=()):
+    values = item.get(key, [])
+    if not isinstance(values, list):
+        raise ValueError(f"'{key}' must be a list")
+    cleaned = []
+    for position, value in enumerate(values, start=1):
+        if not isinstance(value, dict):
+            raise ValueError(f"'{key}' entry {position} must be an object")
+        entry = {}
+        for name in (*required_keys, *optional_keys):
+            text = value.get(name, "")
+            if not isinstance(text, str):
+                raise ValueError(f"'{key}' entry {position}: '{name}' must be a string")
+            if name in required_keys and not text.strip():
+                raise ValueError(f"'{key}' entry {position}: '{name}' is required")
+            entry[name] = text.strip()
+        cleaned.append(entry)
+    return cleaned
+
+
+def _criteria(item):
+    values = item.get("eligibility", [])
+    if not isinstance(values, list):
+        raise ValueError("'eligibility' must be a list")
+    kinds = set(EligibilityCriterion.Kind.values)
+    criteria = []
+    for position, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            value = {"text": value}
+        [entry] = _objects({"c": [value]}, "c", ["text"], ["kind", "explanation", "question"])
+        entry["kind"] = entry["kind"] or EligibilityCriterion.Kind.REQUIRED
+        if entry["kind"] not in kinds:
+            raise ValueError(
+                f"'eligibility' entry {position}: kind must be one of {', '.join(sorted(kinds))}"
+            )
+        if len(entry["text"]) > 300:
+            raise ValueError(f"'eligibility' entry {position} is longer than 300 characters")
+        criteria.append(entry)
+    return criteria
+
+
+def programme_fields(item):
+    values = {}
+    track = item.get("track", "")
+    if not isinstance(track, str) or len(track) > 80:
+        raise ValueError("'track' must be a string of at most 80 characters")
+    values["track"] = track.strip()
+    values["opens"] = _date(item, "opens")
+    values["closes"] = _date(item, "closes")
+    if values["opens"] and values["closes"] and values["closes"] < values["opens"]:
+        raise ValueError("'closes' is before 'opens'")
+    steps = _objects(item, "joining_steps", ["title", "text"], ["link"])
+    if not steps:
+        raise ValueError("a programme needs at least one of 'joining_steps' to be published")
+    values["joining_steps"] = [
+        (
+            "step",
+            {
+                "title": step["title"],
+                "text": step["text"],
+                "documents": text_list(raw, "documents"),
+                "link_page": None,
+                "link_url": step["link"],
+                "link_label": "",
+            },
+        )
+        for step, raw in zip(steps, item["joining_steps"], strict=True)
+    ]
+    values["objectives"] = _html_list(text_list(item, "objectives"))
+    values["benefits"] = _html_list(text_list(item, "benefits"))
+    values["faqs"] = [
+        ("question", {"question": faq["question"], "answer": f"<p>{escape(faq['answer'])}</p>"})
+        for faq in _objects(item, "faqs", ["question", "answer"])
+    ]
+    # Resolved by `prepare` when the item is written: these name rows the import may create.
+    values["regions"] = text_list(item, "regions")
+    values["target_groups"] = text_list(item, "target_groups")
+    values["eligibility"] = _criteria(item)
+    partners = _objects(item, "partners", ["slug", "name"], ["kind", "website", "description"])
+    for partner in partners:
+        if partner["kind"] not in Partner.Kind.values:
+            raise ValueError(
+                f"partner {partner['slug']!r}: kind must be one of {', '.join(Partner.Kind.values)}"
+            )
+    values["partners"] = partners
+    return values
+
+
+def _snippets(model, slugs, label):
+    source = Locale.get_default()
+    found = {row.slug: row for row in model.objects.filter(locale=source, slug__in=slugs)}
+    unknown = [slug for slug in slugs if slug not in found]
+    if unknown:
+        raise ValueError(f"unknown {label}: {', '.join(unknown)}")
+    return [found[slug] for slug in slugs]
+
+
+def _translation_of(source, locale, **fields):
+    """The translation of `source` in `locale`, created or brought up to date."""
+    if source.locale_id == locale.pk:
+        obj = source
+    else:
+        obj = source.get_translation_or_none(locale) or source.copy_for_translation(locale)
+    if any(getattr(obj, name) != value for name, value in fields.items()) or obj.pk is None:
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        obj.save()
+    return obj
+
+
+def _partners(entries, locale):
+    """Partners are linked in the source language; other languages give their translations."""
+    source_locale = Locale.get_default()
+    partners = []
+    for entry in entries:
+        fields = {"name": entry["name"], "description": entry["description"]}
+        shared = {"kind": entry["kind"], "website": entry["website"]}
+        source = Partner.objects.filter(locale=source_locale, slug=entry["slug"]).first()
+        if source is None:
+            if locale != source_locale:
+                raise ValueError(
+                    f"partner {entry['slug']!r} has no {settings.LANGUAGE_CODE} version"
+                )
+            source = Partner.objects.create(
+                slug=entry["slug"], locale=source_locale, **fields, **shared
+            )
+        elif locale == source_locale:
+            _translation_of(source, locale, **fields, **shared)
+        else:
+            _translation_of(source, locale, **fields)
+        partners.append(source)
+    return partners
+
+
+def _criteria_rows(entries, locale, slug):
+    """Criteria reused by text in the item's language; in another language, translations of the
+    source page's criteria in the same order."""
+    source_criteria = []
+    if locale != Locale.get_default():
+        source_page = ProgrammePage.objects.filter(locale=Locale.get_default(), slug=slug).first()
+        if source_page is not None:
+            source_criteria = [b.value for b in source_page.eligibility if b.value is not None]
+    rows = []
+    for position, entry in enumerate(entries):
+        fields = {k: entry[k] for k in ("explanation", "question", "kind")}
+        if position < len(source_criteria):
+            # The kind is the source criterion's: a translation changes words, not rules.
+            source = source_criteria[position]
+            fields["kind"] = source.kind
+            row = _translation_of(source, locale, text=entry["text"], **fields)
+        else:
+            row = EligibilityCriterion.objects.filter(locale=locale, text=entry["text"]).first()
+            if row is None:
+                row = EligibilityCriterion.objects.create(locale=locale, **entry)
+            else:
+                row = _translation_of(row, locale, **fields)
+        rows.append(("criterion", row))
+    return rows
+
+
+def prepare_programme(values, locale):
+    values = dict(values)
+    # Index pages first: a translation copied from the source page then lands in its own index.
+    programme_index(locale)
+    partner_index(locale)
+    values["regions"] = _snippets(Region, values["regions"], "regions")
+    values["target_groups"] = _snippets(TargetGroup, values["target_groups"], "target groups")
+    values["partners"] = _partners(values["partners"], locale)
+    values["eligibility"] = _criteria_rows(values["eligibility"], locale, values.pop("_slug"))
+    return values
+
+
+def _index(model, slug, title, locale):
+    """The index page of a type in a language, created under that language's home if missing."""
+    page = model.objects.filter(locale=locale).first()
+    if page is None:
+        home = HomePage.objects.filter(locale=locale).first()
+        if home is None:
+            raise ValueError(f"there is no home page in '{locale.language_code}'")
+        with override(locale.language_code):
+            title = str(title)
+        source = model.objects.filter(locale=Locale.get_default()).first()
+        if source is not None:
+            page = source.copy_for_translation(locale, copy_parents=True)
+            page.title = title
+        else:
+            page = home.add_child(
+                instance=model(title=title, slug=slug, locale=locale, show_in_menus=True)
+            )
+        page.save_revision().publish()
+    return page
+
+
+def programme_index(locale):
+    return _index(ProgrammeIndexPage, "programmes", _("Programmes"), locale)
+
+
+def partner_index(locale):
+    return _index(PartnerIndexPage, "partners", _("Partners"), locale)
+
+
+def _programme_fields_with_slug(item):
+    values = programme_fields(item)
+    values["_slug"] = item.get("slug", "")
+    return values
+
+
+register(
+    "programme",
+    ProgrammePage,
+    parent=programme_index,
+    fields=_programme_fields_with_slug,
+    prepare=prepare_programme,
+)

@@ -1,0 +1,645 @@
+import json
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Q, When
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.models import BasePage
+from home.pagination import paginate
+
+from . import eligibility, status
+
+LIST_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+def site_today():
+    """Today's date where the programme runs (settings.TIME_ZONE), whoever is asking."""
+    return timezone.localdate(timezone=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def source_language_only():
+    """Pages link the source-language snippet; each language shows that snippet's translation."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def localized(objects, locale_id, select_related=()):
+    """Translatable snippets in the given locale where translated, in one query."""
+    objects = [obj for obj in objects if obj is not None]
+    foreign = [obj for obj in objects if obj.locale_id != locale_id]
+    if not foreign:
+        return objects
+    translations = {
+        obj.translation_key: obj
+        for obj in type(foreign[0])
+        .objects.filter(
+            locale_id=locale_id, translation_key__in=[obj.translation_key for obj in foreign]
+        )
+        .select_related(*select_related)
+    }
+    return [
+        obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
+        for obj in objects
+    ]
+
+
+class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+    """A named thing a programme serves, with a slug shared by its translations for filters."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in filter addresses; the same in every language."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class Region(NamedSnippet):
+    """A governorate or region a programme serves."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_region_slug_locale")
+        ]
+
+
+@register_snippet
+class TargetGroup(NamedSnippet):
+    """Who a programme is for: youth, women, associations, universities..."""
+
+    class Meta(NamedSnippet.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_target_group_slug_locale"
+            )
+        ]
+
+
+@register_snippet
+class Partner(TranslatableMixin, index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        INTERNATIONAL = "international", _("International")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("short description"), blank=True, max_length=500)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("kind"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class EligibilityCriterion(TranslatableMixin, index.Indexed, models.Model):
+    """One condition for joining, written once and reused by every programme it applies to."""
+
+    class Kind(models.TextChoices):
+        REQUIRED = "required", _("Required")
+        PREFERRED = "preferred", _("Preferred")
+
+    text = models.CharField(_("criterion"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REQUIRED)
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Why it is asked for, or how it is checked.")
+    )
+    question = models.CharField(
+        _("question for the visitor"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            'A yes/no question for the "Am I eligible?" check; answering yes means the '
+            "criterion is met. Leave empty when only the programme team can judge it."
+        ),
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("kind"),
+        FieldPanel("explanation"),
+        FieldPanel("question"),
+    ]
+    search_fields = [
+        index.SearchField("text"),
+        index.AutocompleteField("text"),
+        index.SearchField("explanation"),
+        index.SearchField("question"),
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("explanation"),
+        TranslatableField("question"),
+        SynchronizedField("kind"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("eligibility criterion")
+        verbose_name_plural = _("eligibility criteria")
+        ordering = ["text"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def required(self):
+        return self.kind == self.Kind.REQUIRED
+
+
+class JoiningStep(blocks.StructBlock):
+    """One step of the joining mechanism; the page numbers the steps in their order."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    text = blocks.TextBlock(label=_("Explanation"))
+    documents = blocks.ListBlock(
+        blocks.CharBlock(label=_("Document"), max_length=200),
+        label=_("Required documents"),
+        required=False,
+        default=[],
+    )
+    link_page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
+    link_url = blocks.URLBlock(label=_("Or an address"), required=False)
+    link_label = blocks.CharBlock(label=_("Link text"), required=False, max_length=80)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+
+
+class Question(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class ProgrammeIndexPage(BasePage):
+    """All programmes of one language, filterable without JavaScript."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=LIST_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programmes.ProgrammePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programme index")
+
+    def programmes(self):
+        return ProgrammePage.objects.descendant_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = ProgrammeFilters(self, request.GET)
+        page_obj = paginate(request, filters.apply(self.programmes()))
+        programmes = list(page_obj)
+        groups = localized(
+            {g.pk: g for p in programmes for g in p.target_groups.all()}.values(), self.locale_id
+        )
+        by_key = {g.translation_key: g for g in groups}
+        today = site_today()
+        for programme in programmes:
+            programme.shown_groups = [
+                by_key.get(g.translation_key, g) for g in programme.target_groups.all()
+            ]
+            programme.current_status = programme.status(today)
+        context.update(filters=filters, page_obj=page_obj, programmes=programmes)
+        return context
+
+
+class ProgrammeFilters:
+    """The listing's GET filters. Values that match nothing known are ignored, never an error."""
+
+    def __init__(self, index_page, params):
+        self.locale_id = index_page.locale_id
+        self.tracks = sorted(
+            set(
+                index_page.programmes().exclude(track="").values_list("track", flat=True).distinct()
+            )
+        )
+        self.regions = self._choices(Region)
+        self.groups = self._choices(TargetGroup)
+        self.statuses = [
+            (status.OPEN, _("Open")),
+            (status.UPCOMING, _("Upcoming")),
+            (status.CLOSED, _("Closed")),
+        ]
+
+        def pick(name, known):
+            value = params.get(name, "")
+            return value if value in known else ""
+
+        self.track = pick("track", self.tracks)
+        self.status = pick("status", status.STATUSES)
+        self.region = pick("region", {r.slug for r in self.regions})
+        self.group = pick("group", {g.slug for g in self.groups})
+
+    def _choices(self, model):
+        """Choices in the page's language, or the source language until it is translated."""
+        rows = list(model.objects.filter(locale_id=self.locale_id))
+        return rows or list(model.objects.filter(source_language_only()))
+
+    @property
+    def active(self):
+        return any((self.track, self.status, self.region, self.group))
+
+    def apply(self, programmes):
+        if self.track:
+            programmes = programmes.filter(track=self.track)
+        if self.region:
+            programmes = programmes.filter(regions__slug=self.region)
+        if self.group:
+            programmes = programmes.filter(target_groups__slug=self.group)
+        programmes = with_status(programmes, site_today())
+        if self.status:
+            programmes = programmes.filter(status_rank=STATUS_RANKS[self.status])
+        return (
+            programmes.distinct()
+            .order_by(
+                "status_rank",
+                F("open_order").asc(nulls_last=True),
+                F("upcoming_order").asc(nulls_last=True),
+                F("closed_order").desc(nulls_last=True),
+                "title",
+            )
+            .prefetch_related("target_groups")
+        )
+
+
+STATUS_RANKS = {status.OPEN: 0, status.UPCOMING: 1, status.CLOSED: 2}
+
+
+def with_status(programmes, today):
+    """Annotate the status (as a rank: open, upcoming, closed) and the date each sorts by:
+    open ones closing soonest first, upcoming ones opening soonest, closed ones latest first."""
+    return programmes.annotate(
+        status_rank=Case(
+            When(opens__gt=today, then=1),
+            When(closes__lt=today, then=2),
+            default=0,
+            output_field=models.IntegerField(),
+        )
+    ).annotate(
+        open_order=Case(When(status_rank=0, then=F("closes"))),
+        upcoming_order=Case(When(status_rank=1, then=F("opens"))),
+        closed_order=Case(When(status_rank=2, then=F("closes"))),
+    )
+
+
+class ProgrammePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        publishing = "action-publish" in self.data
+        if publishing and not cleaned_data.get("joining_steps"):
+            self.add_error(
+                "joining_steps",
+                _(
+                    "Add at least one joining step before publishing: visitors need to know "
+                    "how to join."
+                ),
+            )
+        return cleaned_data
+
+
+class ProgrammePage(BasePage):
+    """One programme track or sub-programme: who it is for, how to join, and when."""
+
+    track = models.CharField(
+        _("track"), max_length=80, blank=True, help_text=_("Short name of the track, for filters.")
+    )
+    opens = models.DateField(_("opens on"), null=True, blank=True)
+    closes = models.DateField(
+        _("closes on"),
+        null=True,
+        blank=True,
+        help_text=_("The last day applications are accepted. Leave empty if it never closes."),
+    )
+    objectives = RichTextField(_("objectives"), blank=True, features=LIST_FEATURES)
+    benefits = RichTextField(_("benefits"), blank=True, features=LIST_FEATURES)
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="programmes",
+        limit_choices_to=source_language_only,
+    )
+    regions = ParentalManyToManyField(
+        Region,
+        verbose_name=_("regions served"),
+        blank=True,
+        related_name="programmes",
+        limit_choices_to=source_language_only,
+    )
+    partners = ParentalManyToManyField(
+        Partner,
+        verbose_name=_("partners"),
+        blank=True,
+        related_name="programmes",
+        limit_choices_to=source_language_only,
+    )
+    eligibility = StreamField(
+        [("criterion", SnippetChooserBlock(EligibilityCriterion, label=_("Criterion")))],
+        blank=True,
+        verbose_name=_("eligibility criteria"),
+        help_text=_("Choose existing criteria or create new ones; drag them into order."),
+    )
+    joining_steps = StreamField(
+        [("step", JoiningStep())], blank=True, verbose_name=_("joining steps")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    faqs = StreamField(
+        [("question", Question())], blank=True, verbose_name=_("frequently asked questions")
+    )
+    related_news = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("related news"),
+    )
+    application_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("application form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the Apply button leads while the programme is open."),
+    )
+
+    base_form_class = ProgrammePageForm
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("track"), FieldPanel("opens"), FieldPanel("closes")],
+            heading=_("Track and dates"),
+        ),
+        FieldPanel("objectives"),
+        FieldPanel("benefits"),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who and where"),
+        ),
+        FieldPanel("eligibility"),
+        FieldPanel("joining_steps"),
+        PageChooserPanel("application_page"),
+        FieldPanel("body"),
+        FieldPanel("faqs"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_news"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("track"),
+        index.SearchField("objectives"),
+        index.SearchField("benefits"),
+        index.SearchField("body"),
+        index.SearchField("joining_steps"),
+        index.SearchField("faqs"),
+        index.FilterField("opens"),
+        index.FilterField("closes"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("track"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
+        TranslatableField("objectives"),
+        TranslatableField("benefits"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("regions"),
+        SynchronizedField("partners"),
+        TranslatableField("eligibility"),
+        TranslatableField("joining_steps"),
+        TranslatableField("body"),
+        TranslatableField("faqs"),
+        SynchronizedField("related_news"),
+        SynchronizedField("application_page"),
+    ]
+
+    parent_page_types = ["programmes.ProgrammeIndexPage", "programmes.ProgrammePage"]
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes < self.opens:
+            raise ValidationError(
+                {"closes": _("The closing date cannot be before the opening date.")}
+            )
+
+    # The public API other apps use (applications: whether to accept a submission).
+    def status(self, today=None):
+        return status.programme_status(self.opens, self.closes, today or site_today())
+
+    def is_open(self, today=None):
+        return self.status(today) == status.OPEN
+
+    def days_left(self, today=None):
+        return status.days_left(self.closes, today or site_today())
+
+    @cached_property
+    def criteria(self):
+        """The criteria in the page's language, in the editor's order, deleted ones skipped."""
+        chosen = [block.value for block in self.eligibility if block.value is not None]
+        return localized(chosen, self.locale_id)
+
+    def check_eligibility(self, params):
+        """The "Am I eligible?" result for the submitted answers, or None before any answer."""
+        if "check" not in params:
+            return None
+        criteria = [
+            eligibility.Criterion(key=f"c{c.pk}", required=c.required, asks=bool(c.question))
+            for c in self.criteria
+        ]
+        result = eligibility.evaluate(criteria, params)
+        by_key = {f"c{c.pk}": c for c in self.criteria}
+        return {
+            "verdict": result.verdict,
+            "outcomes": [(by_key[o.criterion.key], o.state) for o in result.outcomes],
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        today = site_today()
+        application = self.application_page
+        if application is not None:
+            application = application.localized
+            if not application.live:
+                application = None
+        answers = request.GET
+        context.update(
+            today=today,
+            programme_status=self.status(today),
+            days_left=self.days_left(today),
+            application=application,
+            criteria=self.criteria,
+            questions=[
+                {"criterion": c, "name": f"c{c.pk}", "answer": answers.get(f"c{c.pk}", "")}
+                for c in self.criteria
+                if c.question
+            ],
+            eligibility_result=self.check_eligibility(answers),
+            target_groups=localized(self.target_groups.all(), self.locale_id),
+            regions=localized(self.regions.all(), self.locale_id),
+            partners=localized(
+                self.partners.select_related("logo"), self.locale_id, select_related=["logo"]
+            ),
+            related=[
+                page
+                for page in (block.value.localized for block in self.related_news if block.value)
+                if page.live
+            ],
+        )
+        return context
+
+    def structured_data(self):
+        """schema.org JSON-LD for search engines, escaped for a <script> element."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "EducationalOccupationalProgram",
+            "name": self.title,
+            "description": self.meta_description,
+            "url": self.full_url,
+            "inLanguage": self.locale.language_code,
+            "provider": {"@type": "GovernmentOrganization", "name": str(_("Tamkeen"))},
+        }
+        if self.opens:
+            data["applicationStartDate"] = self.opens.isoformat()
+        if self.closes:
+            data["applicationDeadline"] = self.closes.isoformat()
+        text = json.dumps(data, ensure_ascii=False)
+        for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            text = text.replace(char, escaped)
+        return mark_safe(text)  # noqa: S308 - JSON with the HTML-significant characters escaped
+
+
+class PartnerIndexPage(BasePage):
+    """The partners directory, filterable by kind."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=LIST_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partners directory")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        kinds = Partner.Kind.choices
+        kind = request.GET.get("kind", "")
+        if kind not in dict(kinds):
+            kind = ""
+        partners = Partner.objects.filter(source_language_only()).select_related("logo")
+        if kind:
+            partners = partners.filter(kind=kind)
+        shown = sorted(
+            localized(partners, self.locale_id, select_related=["logo"]), key=lambda p: p.name
+        )
+        context.update(kinds=kinds, kind=kind, page_obj=paginate(request, shown, per_page=24))
+        return context
+
+
+def programmes_open_in(locale: Locale, limit):
+    """Open programmes in a language, closing soonest first: the home page's teaser."""
+    today = site_today()
+    programmes = with_status(
+        ProgrammePage.objects.live().public().filter(locale=locale), today
+    ).filter(status_rank=0)
+    return programmes.order_by(F("closes").asc(nulls_last=True), "title")[:limit]

@@ -1,0 +1,77 @@
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+INCUBATOR = "/ar/programmes/youth-tech-incubator/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        INCUBATOR,
+        "/ar/programmes/empowering-tech-organisations/",
+        "/ar/programmes/tech-partnerships/",
+        "/en/programmes/youth-tech-incubator/",
+        "/ar/programmes/",
+        "/en/programmes/?status=open",
+        "/ar/partners/",
+    ],
+)
+def test_programme_pages_have_no_accessibility_violation(page, demo_site, assert_accessible, path):
+    page.goto(path)
+    assert_accessible(page)
+
+
+def test_eligibility_check_result_has_no_accessibility_violation(
+    page, demo_site, assert_accessible
+):
+    page.goto(INCUBATOR)
+    for fieldset in page.locator("#check fieldset").all():
+        fieldset.get_by_label("نعم").check()
+    page.get_by_role("button", name="تحقّق من أهليتي").click()
+    page.wait_for_selector("[data-testid=verdict]")
+    assert_accessible(page)
+
+
+@pytest.fixture
+def no_js_page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_visitor_without_javascript_finds_a_track_checks_eligibility_and_how_to_join(
+    no_js_page, demo_site
+):
+    page = no_js_page
+    page.goto("/ar/")
+    page.get_by_role("navigation", name="القائمة الرئيسية").get_by_role(
+        "link", name="البرامج"
+    ).click()
+    assert page.locator("h1").inner_text() == "البرامج"
+    cards = page.locator("[data-testid=programme] h2")
+    assert cards.count() == 3
+    # Open first, then upcoming, then closed.
+    assert "مفتوح" in page.locator("[data-testid=programme] .status").first.inner_text()
+
+    page.get_by_role("link", name="مسار احتضان الجمعيات الشبابية التقنية").click()
+    assert page.locator("h1").inner_text() == "مسار احتضان الجمعيات الشبابية التقنية"
+    assert page.locator("#eligibility li").count() == 6
+
+    fieldsets = page.locator("#check fieldset")
+    for n in range(fieldsets.count()):
+        fieldsets.nth(n).get_by_label("نعم").check()
+    fieldsets.nth(1).get_by_label("لا").check()
+    page.get_by_role("button", name="تحقّق من أهليتي").click()
+    verdict = page.locator("[data-testid=verdict]")
+    assert "ليس بعد" in verdict.inner_text()
+    assert "check=1" in page.url
+    # What was answered is kept, so the visitor can change one answer and check again.
+    assert fieldsets.nth(1).get_by_label("لا").is_checked()
+    fieldsets.nth(1).get_by_label("نعم").check()
+    page.get_by_role("button", name="تحقّق من أهليتي").click()
+    assert "يبدو أنك مؤهل" in page.locator("[data-testid=verdict]").inner_text()
+
+    page.locator("[data-testid=apply]").get_by_role("link", name="طريقة الانضمام").click()
+    assert page.url.endswith("#join")
+    assert page.locator("#join ol.steps > li").count() == 5
