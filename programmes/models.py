@@ -3,9 +3,12 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -15,7 +18,7 @@ from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail.snippets.models import register_snippet
@@ -24,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
 from home.pagination import paginate
+from search.indexing import AnalysedSearch
 
 from . import eligibility, status
 
@@ -113,7 +117,7 @@ class TargetGroup(NamedSnippet):
 
 
 @register_snippet
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+class Partner(TranslatableMixin, AnalysedSearch, models.Model):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")
         CIVIL_SOCIETY = "civil_society", _("Civil society")
@@ -169,6 +173,13 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_url(self, request=None):
+        """The partner's card in the directory of its language (for search results)."""
+        directory = PartnerIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if directory is None:
+            return None
+        return f"{directory.get_url(request)}?kind={self.kind}#partner-{self.slug}"
 
 
 @register_snippet
@@ -484,6 +495,7 @@ class ProgrammePage(BasePage):
         index.SearchField("body"),
         index.SearchField("joining_steps"),
         index.SearchField("faqs"),
+        index.SearchField("criteria_text"),
         index.FilterField("opens"),
         index.FilterField("closes"),
     ]
@@ -527,6 +539,10 @@ class ProgrammePage(BasePage):
 
     def days_left(self, today=None):
         return status.days_left(self.closes, today or site_today())
+
+    def criteria_text(self):
+        """The criteria's wording, so that a search for a condition finds the programme."""
+        return [f"{c.text} {c.explanation} {c.question}" for c in self.criteria]
 
     @cached_property
     def criteria(self):
@@ -643,3 +659,14 @@ def programmes_open_in(locale: Locale, limit):
         ProgrammePage.objects.live().public().filter(locale=locale), today
     ).filter(status_rank=0)
     return programmes.order_by(F("closes").asc(nulls_last=True), "title")[:limit]
+
+
+@receiver(post_save, sender=EligibilityCriterion)
+def reindex_programmes_using(sender, instance, **kwargs):
+    """A reworded criterion must be findable through the programmes that ask for it."""
+    references = ReferenceIndex.get_references_to(instance).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    for programme in ProgrammePage.objects.live().filter(pk__in=ids):
+        index.insert_or_update_object(programme)

@@ -5,14 +5,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db.models import Q
 from django.db.models.functions import ExtractYear
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from search.analysis import analyse, normalise, terms
+from search.indexing import AnalysedSearch
 
 MAX_QUERY_LENGTH = 200
 # Facet counts look at this many best results: plenty for a reader, bounded for the database.
@@ -28,6 +33,7 @@ class Search:
     everywhere: bool = False
     content_type: int | None = None
     year: int | None = None
+    track: str = ""
     terms: list = field(init=False)
 
     def __post_init__(self):
@@ -46,6 +52,7 @@ class Search:
             everywhere=request.GET.get("all") == "1",
             content_type=number("type"),
             year=number("year"),
+            track=request.GET.get("track", "")[:80],
         )
 
     def pages(self):
@@ -67,6 +74,9 @@ class Search:
             pages = pages.filter(content_type_id=self.content_type)
         if self.year:
             pages = pages.filter(first_published_at__year=self.year)
+        if self.track:
+            in_track = [pk for pk, track in self._tracks(self.pages()) if track == self.track]
+            pages = pages.filter(pk__in=in_track)
         return pages.specific().search(analyse(self.text, self.language), operator="or")
 
     def documents(self, limit=5):
@@ -81,8 +91,42 @@ class Search:
         documents = get_document_model().objects.exclude(collection__in=restricted)
         return documents.search(analyse(self.text, self.language), operator="or")[:limit]
 
+    def snippets(self, limit=5):
+        """Best matches among the snippets visitors see on their own (partners), per model."""
+        found = []
+        for model in _public_snippet_models():
+            objects = model.objects.all()
+            if not self.everywhere:
+                objects = objects.filter(locale=Locale.get_active())
+            backend = get_search_backend()
+            found_here = backend.search(analyse(self.text, self.language), objects, operator="or")
+            matches = list(found_here[:limit])
+            if matches:
+                found.append((model._meta.verbose_name_plural, matches))
+        return found
+
+    def _tracks(self, pages):
+        """(page id, track) for the programmes among `pages` and the pages under them."""
+        from programmes.models import ProgrammePage
+
+        programmes = list(
+            ProgrammePage.objects.live()
+            .filter(pk__in=pages.values("pk"))
+            .exclude(track="")
+            .values_list("path", "track")
+        )
+        if not programmes:
+            return []
+        under = Q()
+        for path, _track in programmes:
+            under |= Q(path__startswith=path)
+        return [
+            (pk, next(track for prefix, track in programmes if path.startswith(prefix)))
+            for pk, path in pages.filter(under).values_list("pk", "path")
+        ]
+
     def facets(self):
-        """Counts by type and by year among the best results, whatever is filtered now."""
+        """Counts by type, programme track and year among the best results, whatever is filtered."""
         matches = self.pages().search(analyse(self.text, self.language), operator="or")
         ids = [page.pk for page in matches[:FACET_WINDOW]]
         in_window = Page.objects.filter(pk__in=ids)
@@ -92,7 +136,9 @@ class Search:
                 "year", flat=True
             )
         )
+        tracks = Counter(track for _pk, track in self._tracks(in_window))
         return {
+            "tracks": sorted(tracks.items(), key=lambda item: (-item[1], item[0])),
             "types": [
                 (pk, ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name, n)
                 for pk, n in types.most_common()
@@ -112,6 +158,35 @@ class Search:
             suggestions.append(close[0] if close else word)
         suggestion = " ".join(suggestions)
         return suggestion if suggestion != " ".join(_WORD.findall(normalise(self.text))) else ""
+
+
+def _public_snippet_models():
+    """Indexed snippets with a page of their own to link to (they define `get_url`)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, AnalysedSearch)
+        and hasattr(model, "get_url")
+        and not issubclass(model, Page | AbstractDocument)
+    ]
+
+
+def breadcrumbs(pages):
+    """Each page's ancestors below the home page, fetched in one query: {page id: [ancestor]}."""
+    steps = Page.steplen
+    wanted = {
+        page.pk: [page.path[:end] for end in range(3 * steps, len(page.path), steps)]
+        for page in pages
+    }
+    ancestors = {
+        ancestor.path: ancestor
+        for ancestor in Page.objects.filter(
+            path__in={path for paths in wanted.values() for path in paths}
+        ).only("path", "title", "url_path", "depth", "locale_id")
+    }
+    return {
+        pk: [ancestors[path] for path in paths if path in ancestors] for pk, paths in wanted.items()
+    }
 
 
 def _vocabulary(language):

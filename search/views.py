@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 
 from home.pagination import paginate
 from search.highlight import highlight
-from search.query import Search
+from search.query import Search, breadcrumbs
 
 SUGGESTIONS = 6
 
@@ -16,6 +16,7 @@ def search(request):
     if query.terms:
         picks = query.picks()
         page_obj = paginate(request, query.results(exclude=picks), per_page=10)
+        trails = breadcrumbs(page_obj)
         context.update(
             picks=picks,
             page_obj=page_obj,
@@ -24,6 +25,10 @@ def search(request):
                 {"document": document, "title": highlight(document.title, query.terms)}
                 for document in query.documents()
             ],
+            snippets=[
+                (name, [{"title": highlight(str(obj), query.terms), "obj": obj} for obj in found])
+                for name, found in query.snippets()
+            ],
             hits=[
                 {
                     "page": page,
@@ -31,11 +36,12 @@ def search(request):
                     "summary": highlight(getattr(page, "summary", ""), query.terms, query.language),
                     "type": page.specific_class._meta.verbose_name,
                     "date": page.first_published_at,
+                    "trail": trails[page.pk],
                 }
                 for page in page_obj
             ],
         )
-        if not page_obj.paginator.count and not picks and not context["documents"]:
+        if not any((page_obj.paginator.count, picks, context["documents"], context["snippets"])):
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
 
