@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 
 from home.pagination import paginate
 from search.highlight import highlight
+from search.models import UnansweredQuery
 from search.query import Search, breadcrumbs
 
 SUGGESTIONS = 6
@@ -41,7 +42,9 @@ def search(request):
                 for page in page_obj
             ],
         )
-        if not any((page_obj.paginator.count, picks, context["documents"], context["snippets"])):
+        found = any((page_obj.paginator.count, picks, context["documents"], context["snippets"]))
+        UnansweredQuery.record(query.text, found)
+        if not found:
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
 

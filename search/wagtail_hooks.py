@@ -1,0 +1,38 @@
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from search.reports import PERMISSION, UnansweredSearchesReportView
+
+report_urls = (
+    [
+        path("", UnansweredSearchesReportView.as_view(), name="unanswered"),
+        path(
+            "results/",
+            UnansweredSearchesReportView.as_view(results_only=True),
+            name="unanswered_results",
+        ),
+    ],
+    "search_reports",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/unanswered-searches/", include(report_urls))]
+
+
+class PermittedMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_unanswered_searches_menu_item():
+    return PermittedMenuItem(
+        UnansweredSearchesReportView.page_title,
+        reverse("search_reports:unanswered"),
+        name="unanswered-searches",
+        icon_name="search",
+        order=1310,
+    )
