@@ -47,8 +47,11 @@ check: $(BIN)/.installed messages
 catalogues: $(BIN)/.installed
 	$(MANAGE) makemessages --locale ar --locale fr --ignore '.venv/*' --ignore 'var/*' --no-obsolete
 
+# SEARCH_PAGES=20000 for the full-size search measurement (building the pages takes a while).
+SEARCH_PAGES ?= 2000
 bench: $(BIN)/.installed messages
 	$(BIN)/python bench/page_bench.py
+	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
 
 clean:
 	rm -rf $(VENV) var
