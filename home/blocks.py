@@ -163,6 +163,24 @@ class PageCardsBlock(blocks.StructBlock):
         template = "home/blocks/page_cards.html"
 
 
+class SectionTeaserBlock(blocks.StructBlock):
+    """The newest items of a section (open programmes, news...), kept current by the site."""
+
+    SOURCES = [
+        ("programmes", _("Programmes open for applications")),
+        ("news", _("Latest news and announcements")),
+        ("events", _("Upcoming events")),
+        ("modules", _("Learning modules")),
+    ]
+    source = blocks.ChoiceBlock(label=_("Show"), choices=SOURCES)
+    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section teaser")
+        template = "home/blocks/section_teaser.html"
+
+
 class TableWithCaptionBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
         label=_("Caption"), max_length=250, help_text=_("Says what the table shows.")
@@ -189,3 +207,4 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()
     page_cards = PageCardsBlock()
+    section_teaser = SectionTeaserBlock()

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from home.blocks import SectionTeaserBlock
 from home.importing import paragraphs, register, text_list
 from home.models import HomePage, StandardPage
 
@@ -19,7 +20,12 @@ def home_fields(item):
         for f in figures
     ):
         raise ValueError('\'key_figures\' must be a list of {"value", "label"}')
-    body = paragraphs(text_list(item, "body"))
+    teasers = item.get("teasers", [])
+    sources = dict(SectionTeaserBlock.SOURCES)
+    if not isinstance(teasers, list) or not all(t in sources for t in teasers):
+        raise ValueError(f"'teasers' must be a list of: {', '.join(sorted(sources))}")
+    body = [("section_teaser", {"source": source, "count": 3}) for source in teasers]
+    body += paragraphs(text_list(item, "body"))
     if figures:
         heading = item.get("key_figures_heading", "")
         body.append(("key_figures", {"heading": heading, "figures": figures}))

@@ -23,6 +23,9 @@ def test_arabic_home_page_is_right_to_left_with_demo_content(client, demo):
     assert menu["عن البرنامج"] == "/ar/about/"
     assert all(href.startswith("/ar/") for href in menu.values())
     assert "البرنامج بالأرقام" in page.get_text()
+    teaser = page.select_one(".open-programmes")
+    assert teaser.h2.get_text(strip=True) == "برامج مفتوحة للتقديم"
+    assert teaser.select(".programme-card a")
 
 
 def test_english_home_page_is_left_to_right(client, demo):
