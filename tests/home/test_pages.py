@@ -17,7 +17,11 @@ def test_arabic_home_page_is_right_to_left_with_demo_content(client, demo):
     assert page.html["dir"] == "rtl"
     assert page.h1.get_text(strip=True) == "معًا نحو مجتمع مدني رقمي"
     assert "انتقل إلى المحتوى الرئيسي" in page.select_one(".skip-link").get_text()
-    assert [a.get_text(strip=True) for a in page.select(".main-nav a")] == ["عن البرنامج"]
+    assert [a.get_text(strip=True) for a in page.select(".main-nav a")] == [
+        "عن البرنامج",
+        "الأخبار والإعلانات",
+        "الفعاليات",
+    ]
     assert "البرنامج بالأرقام" in page.get_text()
 
 
