@@ -18,7 +18,8 @@ class NewsFilters:
         self.categories = list(NewsCategory.objects.filter(locale_id=index.locale_id))
         self.category = self._choice(query.get("category"), {c.slug: c for c in self.categories})
         tag = (query.get("tag") or "").strip()
-        self.tag = tag if 0 < len(tag) <= MAX_TAG_LENGTH else ""
+        # A NUL byte can name no tag, and PostgreSQL refuses it in a query.
+        self.tag = tag if 0 < len(tag) <= MAX_TAG_LENGTH and "\x00" not in tag else ""
         self.years = [
             d.year for d in news_queryset().child_of(index).dates("date", "year", order="DESC")
         ]
