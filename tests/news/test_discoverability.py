@@ -105,7 +105,27 @@ def test_news_page_has_news_article_json_ld_and_social_meta(client, news_index):
     assert data["url"] == "http://localhost/ar/news/launch/"
     assert page.select_one("link[rel=canonical]")["href"] == "http://localhost/ar/news/launch/"
     assert page.select_one("meta[property='og:title']")["content"] == "إطلاق البرنامج </script><b>"
-    assert page.select_one("meta[name='twitter:card']")
+    assert page.select_one("meta[property='og:type']")["content"] == "article"
+    assert page.select_one("meta[property='article:published_time']")["content"] == "2025-09-14"
+    assert len(page.select("meta[property='og:type']")) == 1
+    assert len(page.select("link[rel=canonical]")) == 1
+    assert page.select_one("meta[name='twitter:card']")["content"] == "summary"
+    assert page.select_one("meta[name=description]")["content"] == "ملخص"
+
+
+def test_a_news_picture_is_shared_large_with_its_description(client, news_index):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    image = Image.objects.create(title="ورشة", file=get_test_image_file())
+    NewsPageFactory(parent=news_index, slug="workshop", image=image, image_alt="متدربات في ورشة")
+    page = BeautifulSoup(client.get("/ar/news/workshop/").content, "html.parser")
+    assert page.select_one("meta[name='twitter:card']")["content"] == "summary_large_image"
+    assert page.select_one("meta[property='og:image']")["content"].startswith(
+        "http://testserver/media/images/"
+    )
+    assert page.select_one("meta[property='og:image:alt']")["content"] == "متدربات في ورشة"
+    assert page.select_one("article img")["alt"] == "متدربات في ورشة"
 
 
 def test_event_page_has_event_json_ld(client, event_index):
