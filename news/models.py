@@ -247,7 +247,12 @@ class NewsPage(BasePage):
 def _live_targets(links):
     """The linked pages in the reader's language, leaving out any not (or no longer) public."""
     pages = [link.page.localized for link in links.select_related("page") if link.page]
-    return [page.specific for page in pages if page.live]
+    return [page.specific for page in pages if is_visible(page)]
+
+
+def is_visible(page):
+    """Live and not past its expiry date (the scheduler unpublishes it later, maybe hours later)."""
+    return page.live and not (page.expire_at and page.expire_at <= timezone.now())
 
 
 class RelatedProgramme(Orderable):
@@ -488,7 +493,7 @@ class EventPage(RoutablePageMixin, BasePage):
         if page is None:
             return None
         page = page.localized
-        return page if page.live else None
+        return page if is_visible(page) else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

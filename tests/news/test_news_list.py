@@ -184,3 +184,23 @@ def test_an_announcement_scheduled_for_tomorrow_appears_once_its_time_comes(
     call_command("publish_scheduled")
     assert titles(client.get("/ar/news/")) == ["إعلان مجدول للغد"]
     assert client.get("/ar/news/tomorrow/").status_code == 200
+
+
+def test_a_news_page_links_related_news_and_programmes_still_public(client, home, news_index):
+    from news.models import RelatedNews, RelatedProgramme
+    from tests.factories import StandardPageFactory
+
+    programme = StandardPageFactory(parent=home, title="مسار الاحتضان")
+    public = NewsPageFactory(parent=news_index, title="خبر ذو صلة")
+    expired = NewsPageFactory(
+        parent=news_index, title="خبر منتهٍ", expire_at=timezone.now() - datetime.timedelta(1)
+    )
+    draft = NewsPageFactory(parent=news_index, title="خبر غير منشور", live=False)
+    page = NewsPageFactory(parent=news_index, slug="main")
+    for target in (public, expired, draft):
+        page.related_news.add(RelatedNews(page=target))
+    page.related_programmes.add(RelatedProgramme(page=programme))
+    page.save()
+    body = BeautifulSoup(client.get("/ar/news/main/").content, "html.parser").get_text()
+    assert "خبر ذو صلة" in body and "مسار الاحتضان" in body
+    assert "خبر منتهٍ" not in body and "خبر غير منشور" not in body
