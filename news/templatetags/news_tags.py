@@ -29,6 +29,7 @@ def event_when(context, event):
         "starts": starts,
         "ends": ends,
         "same_day": starts.date() == ends.date(),
+        "zone": dates.zone_name(starts),
         "hijri": dates.hijri(starts.date()) if _show_hijri(context.get("request")) else "",
     }
 

@@ -56,3 +56,23 @@ def test_hijri_date_reads_naturally_in_each_language():
         assert hijri(datetime.date(2025, 3, 1)) == "1 رمضان 1446 هـ"
     with translation.override("en"):
         assert hijri(datetime.date(2025, 3, 1)) == "1 Ramadan 1446 AH"
+
+
+@pytest.mark.parametrize(
+    ("zone", "arabic", "english"),
+    [
+        ("Asia/Damascus", "بتوقيت دمشق", "Damascus time"),
+        ("Asia/Kolkata", "بتوقيت UTC+5:30", "UTC+5:30"),
+        ("America/Caracas", "بتوقيت UTC-4", "UTC-4"),
+    ],
+)
+def test_time_zones_are_named_as_readers_say_them(zone, arabic, english):
+    import zoneinfo
+
+    from news.dates import zone_name
+
+    moment = datetime.datetime(2026, 1, 10, 12, 0, tzinfo=zoneinfo.ZoneInfo(zone))
+    with translation.override("ar"):
+        assert str(zone_name(moment)) == arabic
+    with translation.override("en"):
+        assert str(zone_name(moment)) == english
