@@ -62,7 +62,9 @@ def test_demo_has_a_dozen_arabic_news_and_upcoming_and_past_events(client, demo)
     assert NewsPage.objects.filter(locale__language_code="ar").count() >= 12
     assert NewsPage.objects.filter(locale__language_code="en").exists()
     events = EventPage.objects.filter(locale__language_code="ar")
-    assert events.filter(ends__lt=timezone.now()).exists()
-    assert events.filter(ends__gte=timezone.now()).exists()
+    # Against the day the demo was written, so the test keeps its meaning as time passes.
+    written = datetime.datetime(2026, 11, 23, tzinfo=datetime.UTC)
+    assert events.filter(ends__lt=written).exists()
+    assert events.filter(ends__gte=written).count() >= 3
     assert client.get("/en/news/").status_code == 200
     assert client.get("/en/events/").status_code == 200
