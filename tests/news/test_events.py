@@ -168,3 +168,24 @@ def test_calendar_feed_has_upcoming_events_of_its_language_only(client, events, 
 def test_events_index_links_its_calendar(client, events):
     page = BeautifulSoup(client.get("/ar/events/").content, "html.parser")
     assert page.select_one("head link[type='text/calendar']")["href"] == "/ar/events/ics/"
+
+
+@pytest.mark.parametrize("url", ["/ar/events/", "/ar/events/past/", "/ar/events/ics/"])
+def test_query_count_stays_flat_as_events_grow(
+    client, event_index, url, django_assert_max_num_queries, django_assert_num_queries
+):
+    def add(count, days):
+        for n in range(count):
+            EventPageFactory(parent=event_index, starts=in_days(days + n))
+
+    add(2, 5)
+    add(2, -60)
+    client.get(url)  # caches warmed: site, locales, settings
+    with django_assert_max_num_queries(50) as few:
+        assert client.get(url).status_code == 200
+    count = len(few)
+    add(8, 10)
+    add(8, -30)
+    client.get(url)
+    with django_assert_num_queries(count):
+        client.get(url)

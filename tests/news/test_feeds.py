@@ -90,3 +90,18 @@ def test_pages_link_to_their_feeds_for_feed_readers(client, news):
     page = BeautifulSoup(client.get("/ar/news/?category=training").content, "html.parser")
     link = page.select_one("head link[type='application/rss+xml']")
     assert link["href"] == "/ar/news/rss/?category=training"
+
+
+@pytest.mark.parametrize("url", ["/ar/news/rss/", "/ar/news/atom/"])
+def test_feed_query_count_stays_flat_as_news_grow(
+    client, news, url, django_assert_max_num_queries, django_assert_num_queries
+):
+    client.get(url)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(url).status_code == 200
+    count = len(few)
+    for _ in range(10):
+        NewsPageFactory(parent=news, category=NewsCategory.objects.get(slug="training"))
+    client.get(url)
+    with django_assert_num_queries(count):
+        client.get(url)
