@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -44,7 +45,8 @@ def sitemap(request):
     return TemplateResponse(
         request,
         "news/sitemap.xml",
-        {"entries": sitemap_entries(request)},
+        # Visitors whose language has no version are sent to the site's own language.
+        {"entries": sitemap_entries(request), "default_language": settings.LANGUAGE_CODE},
         content_type="application/xml; charset=utf-8",
     )
 

@@ -36,6 +36,7 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, home, eng
     assert entries["http://localhost/ar/about/"] == {
         "ar": "http://localhost/ar/about/",
         "en": "http://localhost/en/about/",
+        "x-default": "http://localhost/ar/about/",
     }
     assert entries["http://localhost/en/about/"] == entries["http://localhost/ar/about/"]
     assert entries["http://localhost/ar/arabic-only/"] == {}
