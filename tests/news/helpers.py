@@ -1,8 +1,13 @@
 """Helpers shared by the news tests."""
 
+import datetime
 import re
 
-from django.utils import timezone
+from bs4 import BeautifulSoup
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import timezone, translation
+from wagtail.models import Revision, Site
 
 from news.models import NewsPage
 
@@ -35,3 +40,21 @@ def parse_ics(text):
 
 def unescape_ics(value):
     return value.replace("\\n", "\n").replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")
+
+
+def come(page):
+    """Move a scheduled page's go-live time to the past, as if its day had come."""
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    for revision in Revision.objects.filter(object_id=str(page.pk)):
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save()
+
+
+def render(source):
+    """Template tags rendered as on an Arabic page of the default site."""
+    request = RequestFactory().get("/ar/")
+    request.site = Site.objects.get(is_default_site=True)
+    with translation.override("ar"):
+        html = Template("{% load news_tags %}" + source).render(Context({"request": request}))
+    return BeautifulSoup(html, "html.parser")

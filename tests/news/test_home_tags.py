@@ -2,23 +2,14 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.template import Context, Template
-from django.test import RequestFactory
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Site
 
 from news.models import NewsSettings
 from tests.factories import EventPageFactory, NewsPageFactory
+from tests.news.helpers import render
 
 pytestmark = pytest.mark.django_db
-
-
-def render(source):
-    request = RequestFactory().get("/ar/")
-    request.site = Site.objects.get(is_default_site=True)
-    with translation.override("ar"):
-        html = Template("{% load news_tags %}" + source).render(Context({"request": request}))
-    return BeautifulSoup(html, "html.parser")
 
 
 def test_latest_news_for_the_home_page(news_index):

@@ -4,22 +4,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision
 
 from news.models import NewsCategory, NewsPage
 from tests.factories import NewsPageFactory
-from tests.news.helpers import draft_news
+from tests.news.helpers import come, draft_news
 
 pytestmark = pytest.mark.django_db
-
-
-def come(page):
-    """Move a scheduled page's go-live time to the past, as if its day had come."""
-    past = timezone.now() - datetime.timedelta(seconds=1)
-    for revision in Revision.objects.filter(object_id=str(page.pk)):
-        revision.content["go_live_at"] = past.isoformat()
-        revision.approved_go_live_at = past
-        revision.save()
 
 
 def titles(response):
