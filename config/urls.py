@@ -7,9 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
 from home.views import healthz
+from news.views import robots_txt, sitemap
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

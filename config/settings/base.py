@@ -181,3 +181,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# News and events: sub-addresses of pages (feeds, calendars, past events).
+INSTALLED_APPS += ["wagtail.contrib.routable_page"]

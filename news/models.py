@@ -1,0 +1,614 @@
+import json
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.pagination import paginate
+
+from . import calendar, feeds
+
+
+@register_snippet
+class NewsCategory(TranslatableMixin, models.Model):
+    """A subject news are filed under (training, partnerships...), named in each language."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Used in filter links and feed addresses; made from the name when empty."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:80] or "category"
+        super().save(*args, **kwargs)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("news.NewsPage", related_name="tagged_items")
+
+
+def _json_ld(data):
+    """JSON-LD safe inside <script>: no "</script>" can end it early."""
+    text = json.dumps(data, ensure_ascii=False)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+
+
+def _publisher():
+    return {"@type": "GovernmentOrganization", "name": str(settings.WAGTAIL_SITE_NAME)}
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news of one language: a filterable list, and RSS and Atom feeds of the same list."""
+
+    per_page = 12
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news(self):
+        return news_queryset().child_of(self)
+
+    @path("")
+    def listing(self, request):
+        from .listing import NewsFilters
+
+        filters = NewsFilters(request.GET, self)
+        page_obj = paginate(request, filters.apply(self.news()), self.per_page)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "page_obj": page_obj,
+                "items": page_obj.object_list,
+                "feed_query": filters.feed_query(),
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        return feeds.response(self, request, feeds.RSS)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        return feeds.response(self, request, feeds.ATOM)
+
+
+class NewsPage(BasePage):
+    class Kind(models.TextChoices):
+        NEWS = "news", pgettext_lazy("kind of news item", "News")
+        ANNOUNCEMENT = "announcement", pgettext_lazy("kind of news item", "Announcement")
+        PRESS_RELEASE = "press_release", pgettext_lazy("kind of news item", "Press release")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_(
+            "The date readers see. An item dated in the future stays out of lists and feeds "
+            "until that day; to hide the page itself until then, set a go-live date."
+        ),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("featured image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading=_("Filing")),
+        InlinePanel("related_programmes", label=_("Related programmes")),
+        InlinePanel("related_news", label=_("Related news")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+    # Tags are copied when a page is translated, then kept per language.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("date"),
+        SynchronizedField("image"),
+        TranslatableField("image_alt"),
+        TranslatableField("body"),
+        TranslatableField("category"),
+        SynchronizedField("related_programmes"),
+        SynchronizedField("related_news"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news page")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    # Plain values for the content import, which compares and sets fields by name.
+    @property
+    def tag_names(self):
+        return sorted(tag.name for tag in self.tags.all())
+
+    @tag_names.setter
+    def tag_names(self, names):
+        self.tags.set(names, clear=True)
+
+    @property
+    def category_name(self):
+        return self.category.name if self.category else ""
+
+    @category_name.setter
+    def category_name(self, name):
+        if not name:
+            self.category = None
+            return
+        category = NewsCategory.objects.filter(locale_id=self.locale_id, name=name).first()
+        self.category = category or NewsCategory.objects.create(locale_id=self.locale_id, name=name)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_programmes"] = _live_targets(self.related_programmes.all())
+        context["related_news"] = _live_targets(self.related_news.all())
+        context["index"] = self.get_parent().specific
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+    def json_ld(self, request=None):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "publisher": _publisher(),
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.summary:
+            data["description"] = self.summary
+        if self.image_id and request is not None:
+            data["image"] = request.build_absolute_uri(self.image.get_rendition("width-1200").url)
+        return _json_ld(data)
+
+
+def _live_targets(links):
+    """The linked pages in the reader's language, leaving out any not (or no longer) public."""
+    pages = [link.page.localized for link in links.select_related("page") if link.page]
+    return [page.specific for page in pages if is_visible(page)]
+
+
+def is_visible(page):
+    """Live and not past its expiry date (the scheduler unpublishes it later, maybe hours later)."""
+    return page.live and not (page.expire_at and page.expire_at <= timezone.now())
+
+
+class RelatedProgramme(Orderable):
+    source = ParentalKey(NewsPage, related_name="related_programmes")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("page")]
+
+
+class RelatedNews(Orderable):
+    source = ParentalKey(NewsPage, related_name="related_news")
+    page = models.ForeignKey(
+        NewsPage, verbose_name=_("news page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("page")]
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming(self):
+        """Events not over yet (one happening now included), soonest first."""
+        return self.filter(ends__gte=timezone.now()).order_by("starts", "pk")
+
+    def past(self):
+        return self.filter(ends__lt=timezone.now()).order_by("-starts", "-pk")
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("Choose a time zone from the list."))
+
+
+def time_zone_choices():
+    # Kept out of the field (and its migrations): the list follows the installed tz database.
+    return [(name, name) for name in sorted(zoneinfo.available_timezones() - {"localtime"})]
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Upcoming events, past events, and an iCalendar feed of the upcoming ones."""
+
+    per_page = 12
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def events(self):
+        return event_queryset().child_of(self)
+
+    @path("")
+    def upcoming(self, request):
+        return self._listing(request, self.events().upcoming(), past=False)
+
+    @path("past/", name="past")
+    def past(self, request):
+        return self._listing(request, self.events().past(), past=True)
+
+    def _listing(self, request, events, past):
+        page_obj = paginate(request, events, self.per_page)
+        return self.render(
+            request,
+            context_overrides={"page_obj": page_obj, "items": page_obj.object_list, "past": past},
+        )
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        events = list(self.events().upcoming()[:500])
+        return calendar.response(events, request, name=self.title)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    class Kind(models.TextChoices):
+        LAUNCH = "launch", _("Launch")
+        WORKSHOP = "workshop", _("Workshop")
+        TRAINING = "training", _("Training")
+        HACKATHON = "hackathon", _("Hackathon")
+        MEETING = "meeting", _("Meeting")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("In person and online")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORKSHOP)
+    starts = models.DateTimeField(_("starts"))
+    ends = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Start and end are entered and shown in this time zone."),
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    place = models.CharField(
+        _("place"), max_length=250, blank=True, help_text=_("Venue and address.")
+    )
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    online_url = models.URLField(_("meeting link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty when there is no limit.")
+    )
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("registration form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The form page where visitors register for this event."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("featured image alternative text"), max_length=250, blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("kind"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts"), FieldPanel("ends")]),
+                FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices())),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("place"),
+                FieldPanel("region"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("capacity"), FieldPanel("registration_page")], heading=_("Registration")
+        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.SearchField("region"),
+        index.FilterField("starts"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("kind"),
+        SynchronizedField("starts"),
+        SynchronizedField("ends"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("attendance"),
+        TranslatableField("place"),
+        TranslatableField("region"),
+        SynchronizedField("online_url"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_page"),
+        SynchronizedField("image"),
+        TranslatableField("image_alt"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event page")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts and self.ends and self.ends < self.starts:
+            errors["ends"] = _("The event cannot end before it starts.")
+        if self.attendance != self.Attendance.IN_PERSON and not self.online_url:
+            errors["online_url"] = _("Give the meeting link for an online event.")
+        if self.attendance != self.Attendance.ONLINE and not self.place.strip():
+            errors["place"] = _("Give the place of an event held in person.")
+        if self.image_id and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if errors:
+            raise ValidationError(errors)
+
+    @cached_property
+    def zone(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+    @property
+    def local_starts(self):
+        return timezone.localtime(self.starts, self.zone)
+
+    @property
+    def local_ends(self):
+        return timezone.localtime(self.ends, self.zone)
+
+    @property
+    def is_past(self):
+        return self.ends < timezone.now()
+
+    @property
+    def in_person(self):
+        return self.attendance != self.Attendance.ONLINE
+
+    @property
+    def online(self):
+        return self.attendance != self.Attendance.IN_PERSON
+
+    @property
+    def registration(self):
+        page = self.registration_page
+        if page is None:
+            return None
+        page = page.localized
+        return page if is_visible(page) else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld"] = self.json_ld(request)
+        return context
+
+    @path("ics/", name="ics")
+    def ics(self, request):
+        return calendar.response([self], request, name=self.title, filename=self.slug)
+
+    def json_ld(self, request=None):
+        modes = {
+            self.Attendance.IN_PERSON: "OfflineEventAttendanceMode",
+            self.Attendance.ONLINE: "OnlineEventAttendanceMode",
+            self.Attendance.HYBRID: "MixedEventAttendanceMode",
+        }
+        locations = []
+        if self.in_person:
+            place = {"@type": "Place", "name": self.place, "address": self.place}
+            if self.region:
+                place["address"] = {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.place,
+                    "addressRegion": self.region,
+                }
+            locations.append(place)
+        if self.online:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": self.local_starts.isoformat(),
+            "endDate": self.local_ends.isoformat(),
+            "eventAttendanceMode": f"https://schema.org/{modes[self.attendance]}",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": locations[0] if len(locations) == 1 else locations,
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "organizer": _publisher(),
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.capacity:
+            data["maximumAttendeeCapacity"] = self.capacity
+        if self.image_id and request is not None:
+            data["image"] = request.build_absolute_uri(self.image.get_rendition("width-1200").url)
+        return _json_ld(data)
+
+
+@register_setting(icon="date")
+class NewsSettings(BaseSiteSetting):
+    show_hijri_dates = models.BooleanField(
+        _("show Hijri dates"),
+        default=False,
+        help_text=_("Show the Hijri date beside the Gregorian date of news and events."),
+    )
+
+    panels = [FieldPanel("show_hijri_dates")]
+
+    class Meta:
+        verbose_name = _("news and events settings")
+
+
+def index_page(model, locale, slug, title):
+    """The index page of `model` in `locale`, made when missing: as a translation of the index
+    in the default language when there is one, so the language switcher links them."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    from home.models import HomePage
+
+    page = model.objects.filter(locale=locale).first()
+    if page is not None:
+        return page
+    with translation.override(locale.language_code):
+        title = str(title)
+    source = model.objects.filter(locale=Locale.get_default()).first()
+    if source is not None and locale != source.locale:
+        page = source.copy_for_translation(locale, copy_parents=True).specific
+        page.title = title
+    else:
+        home = HomePage.objects.filter(locale=locale).first()
+        if home is None:
+            raise ValueError(
+                f"there is no home page in '{locale.language_code}': import its home first"
+            )
+        page = home.add_child(instance=model(title=title, slug=slug, locale=locale))
+    page.show_in_menus = True
+    page.save_revision().publish()
+    return page
+
+
+def visible_pages():
+    """Every page a visitor may see now: live, public and not past its expiry date."""
+    return _visible(Page.objects)
+
+
+def _visible(queryset):
+    return (
+        queryset.live()
+        .public()
+        .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
+    )
+
+
+def news_queryset():
+    """News a visitor may see now, newest first; an item dated in the future waits for its day."""
+    return (
+        _visible(NewsPage.objects)
+        .filter(date__lte=timezone.localdate())
+        .select_related("category", "locale")
+        .order_by("-date", "-pk")
+    )
+
+
+def event_queryset():
+    return _visible(EventPage.objects).select_related("locale")

@@ -1,0 +1,196 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.utils import timezone
+
+from news.models import NewsCategory, NewsPage
+from tests.factories import NewsPageFactory
+from tests.news.helpers import come, draft_news
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text(strip=True) for a in page.select(".news-item__title a")]
+
+
+def category(name, slug, locale_id=None):
+    from wagtail.models import Locale
+
+    return NewsCategory.objects.create(
+        name=name, slug=slug, locale_id=locale_id or Locale.get_default().pk
+    )
+
+
+def test_newest_first_with_kind_date_and_category_shown(client, news_index):
+    training = category("التدريب", "training")
+    NewsPageFactory(parent=news_index, title="الأقدم", date=datetime.date(2025, 1, 5))
+    NewsPageFactory(
+        parent=news_index,
+        title="الأحدث",
+        date=datetime.date(2026, 3, 1),
+        kind=NewsPage.Kind.ANNOUNCEMENT,
+        category=training,
+    )
+    NewsPageFactory(parent=news_index, title="الأوسط", date=datetime.date(2025, 6, 1))
+    response = client.get("/ar/news/")
+    assert titles(response) == ["الأحدث", "الأوسط", "الأقدم"]
+    first = BeautifulSoup(response.content, "html.parser").select_one(".news-item")
+    text = first.get_text(" ", strip=True)
+    assert "إعلان" in text and "التدريب" in text
+    assert "1 مارس، 2026" in text
+    assert first.time["datetime"] == "2026-03-01"
+
+
+def test_filters_by_kind_category_tag_and_year(client, news_index):
+    training = category("التدريب", "training")
+    a = NewsPageFactory(
+        parent=news_index, title="ورشة", date=datetime.date(2026, 2, 1), category=training
+    )
+    a.tags.add("أمن رقمي")
+    a.save_revision().publish()
+    NewsPageFactory(
+        parent=news_index,
+        title="إعلان",
+        date=datetime.date(2025, 2, 1),
+        kind=NewsPage.Kind.ANNOUNCEMENT,
+    )
+    NewsPageFactory(
+        parent=news_index, title="بيان", date=datetime.date(2026, 5, 1), kind="press_release"
+    )
+    assert titles(client.get("/ar/news/?kind=announcement")) == ["إعلان"]
+    assert titles(client.get("/ar/news/?category=training")) == ["ورشة"]
+    assert titles(client.get("/ar/news/", {"tag": "أمن رقمي"})) == ["ورشة"]
+    assert titles(client.get("/ar/news/?year=2026")) == ["بيان", "ورشة"]
+    assert titles(client.get("/ar/news/?year=2026&kind=news")) == ["ورشة"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kind=gossip",
+        "category=no-such-category",
+        "year=abc",
+        "year=1999",
+        "year=99999999999999999999",
+        "kind=news&kind=",
+        "category=%00",
+        "tag=%00",
+        "tag=a%00b",
+        f"tag={'x' * 500}",
+        "year=%00",
+        "page=-3",
+        "page=abc",
+    ],
+)
+def test_unknown_or_malformed_filters_are_ignored(client, news_index, query):
+    NewsPageFactory(parent=news_index, title="خبر", date=datetime.date(2025, 1, 5))
+    assert "خبر" in titles(client.get(f"/ar/news/?{query}"))
+
+
+def test_filters_form_keeps_the_chosen_values(client, news_index):
+    category("التدريب", "training")
+    NewsPageFactory(parent=news_index, date=datetime.date(2025, 1, 5))
+    page = BeautifulSoup(
+        client.get("/ar/news/?kind=announcement&category=training&year=2025").content,
+        "html.parser",
+    )
+    assert page.select_one("#filter-kind option[selected]")["value"] == "announcement"
+    assert page.select_one("#filter-category option[selected]")["value"] == "training"
+    assert page.select_one("#filter-year option[selected]")["value"] == "2025"
+    assert page.select_one("label[for=filter-year]") is not None
+
+
+def test_pagination_keeps_the_filters_and_a_page_past_the_end_shows_the_last(client, news_index):
+    for day in range(14):
+        NewsPageFactory(parent=news_index, title=f"خبر {day}", date=datetime.date(2025, 1, 1 + day))
+    first = client.get("/ar/news/?year=2025")
+    assert len(titles(first)) == 12
+    page = BeautifulSoup(first.content, "html.parser")
+    assert page.select_one(".pagination a[rel=next]")["href"] == "?year=2025&page=2"
+    assert titles(client.get("/ar/news/?year=2025&page=2")) == ["خبر 1", "خبر 0"]
+    assert titles(client.get("/ar/news/?year=2025&page=99")) == ["خبر 1", "خبر 0"]
+
+
+def test_query_count_stays_flat_as_news_grow(
+    client, news_index, django_assert_max_num_queries, django_assert_num_queries
+):
+    training = category("التدريب", "training")
+
+    def add(count):
+        for _ in range(count):
+            page = NewsPageFactory(parent=news_index, category=training)
+            page.tags.add("تدريب")
+            page.save_revision().publish()
+
+    add(2)
+    client.get("/ar/news/")  # caches warmed: site, locales, settings
+    with django_assert_max_num_queries(50) as few:
+        client.get("/ar/news/")
+    count = len(few)
+    add(10)
+    client.get("/ar/news/")
+    with django_assert_num_queries(count):
+        client.get("/ar/news/")
+
+
+def test_other_languages_have_their_own_list(client, news_index, english):
+    NewsPageFactory(parent=news_index, title="خبر عربي")
+    english_index = news_index.copy_for_translation(english, copy_parents=True)
+    english_index.save_revision().publish()
+    assert titles(client.get("/en/news/")) == []
+    assert titles(client.get("/ar/news/")) == ["خبر عربي"]
+
+
+def test_unpublished_expired_and_future_dated_news_stay_out(client, news_index, schedule):
+    NewsPageFactory(parent=news_index, title="منشور")
+    NewsPageFactory(parent=news_index, title="مسودة", live=False)
+    NewsPageFactory(
+        parent=news_index,
+        title="منتهي الصلاحية",
+        expire_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    NewsPageFactory(
+        parent=news_index,
+        title="مؤرخ بالغد",
+        date=timezone.localdate() + datetime.timedelta(days=1),
+    )
+    schedule(news_index, draft_news())
+    assert titles(client.get("/ar/news/")) == ["منشور"]
+
+
+def test_an_announcement_scheduled_for_tomorrow_appears_once_its_time_comes(
+    client, news_index, schedule
+):
+    page = schedule(news_index, draft_news())
+    assert titles(client.get("/ar/news/")) == []
+    assert client.get("/ar/news/tomorrow/").status_code == 404
+    # A day later: the scheduled revision's time has come and the scheduler runs.
+    come(page)
+    call_command("publish_scheduled")
+    assert titles(client.get("/ar/news/")) == ["إعلان مجدول للغد"]
+    assert client.get("/ar/news/tomorrow/").status_code == 200
+
+
+def test_a_news_page_links_related_news_and_programmes_still_public(client, home, news_index):
+    from news.models import RelatedNews, RelatedProgramme
+    from tests.factories import StandardPageFactory
+
+    programme = StandardPageFactory(parent=home, title="مسار الاحتضان")
+    public = NewsPageFactory(parent=news_index, title="خبر ذو صلة")
+    expired = NewsPageFactory(
+        parent=news_index, title="خبر منتهٍ", expire_at=timezone.now() - datetime.timedelta(1)
+    )
+    draft = NewsPageFactory(parent=news_index, title="خبر غير منشور", live=False)
+    page = NewsPageFactory(parent=news_index, slug="main")
+    for target in (public, expired, draft):
+        page.related_news.add(RelatedNews(page=target))
+    page.related_programmes.add(RelatedProgramme(page=programme))
+    page.save()
+    body = BeautifulSoup(client.get("/ar/news/main/").content, "html.parser").get_text()
+    assert "خبر ذو صلة" in body and "مسار الاحتضان" in body
+    assert "خبر منتهٍ" not in body and "خبر غير منشور" not in body
