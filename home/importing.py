@@ -5,6 +5,7 @@ item has, places pages in their locale's tree, links translations, and writes on
 transaction. Items identify their page by (type, locale, slug), so importing twice changes nothing.
 """
 
+import inspect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,20 +30,30 @@ class ContentImportError(Exception):
 class ItemType:
     """How one `type` of item becomes a page.
 
-    `parent(locale)` returns the page new items of this type go under, in that locale.
+    `parent(locale)` returns the page new items of this type go under, in that locale; a type
+    whose pages go under another imported page (a lesson under its module) takes
+    `parent(locale, item)`.
     `fields(item)` validates the type's own fields and returns model values (raise ValueError).
+    `prepare(page, item)`, when given, sets what plain values cannot (relations, position among
+    siblings) just before the page is published (raise ValueError).
     """
 
     model: type[Page]
-    parent: Callable[[Locale], Page]
+    parent: Callable[..., Page]
     fields: Callable[[dict], dict] = field(default=lambda item: {})
+    prepare: Callable[[Page, dict], None] | None = None
+
+    def parent_for(self, locale, item):
+        if len(inspect.signature(self.parent).parameters) == 2:
+            return self.parent(locale, item)
+        return self.parent(locale)
 
 
 ITEM_TYPES: dict[str, ItemType] = {}
 
 
-def register(name, model, parent, fields=None):
-    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}))
+def register(name, model, parent, fields=None, prepare=None):
+    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare)
 
 
 def paragraphs(texts):
@@ -76,6 +87,7 @@ class Item:
     locale: str
     slug: str
     values: dict
+    raw: dict
 
 
 def parse(data):
@@ -120,7 +132,7 @@ def parse(data):
             values.update(kind.fields(raw))
         except ValueError as error:
             raise ContentImportError(position, str(error)) from error
-        items.append(Item(position, kind, locale, slug, values))
+        items.append(Item(position, kind, locale, slug, values, raw))
     return items
 
 
@@ -173,11 +185,13 @@ def _write(item, locales, report):
                 # The same slug in the source language: this item is that page's translation.
                 page = source.copy_for_translation(locale, copy_parents=True).specific
             else:
-                page = item.kind.parent(locale).add_child(
+                page = item.kind.parent_for(locale, item.raw).add_child(
                     instance=model(slug=item.slug, locale=locale, **item.values)
                 )
         for name, value in item.values.items():
             setattr(page, name, value)
+        if item.kind.prepare is not None:
+            item.kind.prepare(page, item.raw)
         page.save_revision().publish()
     except ValidationError as error:
         raise ContentImportError(item.position, "; ".join(error.messages)) from error

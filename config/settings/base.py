@@ -175,3 +175,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# E-learning: how many certificate requests and certificate look-ups (verification, certificate
+# pages) one client address may make per window: {scope: (requests, seconds)}.
+LEARNING_RATE_LIMITS = {
+    "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
+    "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
+}

@@ -17,7 +17,8 @@ def test_arabic_home_page_is_right_to_left_with_demo_content(client, demo):
     assert page.html["dir"] == "rtl"
     assert page.h1.get_text(strip=True) == "معًا نحو مجتمع مدني رقمي"
     assert "انتقل إلى المحتوى الرئيسي" in page.select_one(".skip-link").get_text()
-    assert [a.get_text(strip=True) for a in page.select(".main-nav a")] == ["عن البرنامج"]
+    # Feature apps add their sections (e-learning, news...) after the foundation's pages.
+    assert [a.get_text(strip=True) for a in page.select(".main-nav a")][0] == "عن البرنامج"
     assert "البرنامج بالأرقام" in page.get_text()
 
 
