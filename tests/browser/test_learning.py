@@ -35,7 +35,7 @@ def test_a_learner_takes_an_arabic_module_to_a_verified_certificate(
     page.get_by_role("button", name="اعرض الوحدات").click()
     assert page.get_by_text("وحدة واحدة").is_visible()
     page.get_by_role("link", name="أساسيات الأمن السيبراني للمنظمات").click()
-    assert page.get_by_text("أكملت 0 من 3 دروس").is_visible()
+    assert page.get_by_text("الدروس المكتملة: 0 من 3").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="ابدأ الوحدة").click()
 
@@ -50,7 +50,7 @@ def test_a_learner_takes_an_arabic_module_to_a_verified_certificate(
     assert_accessible(page)
     answer_quiz(page, "Jamia2024")
     result = page.get_by_test_id("quiz-result")
-    assert "أجبت إجابة صحيحة عن 2 من 3 أسئلة (67%)" in result.inner_text()
+    assert "إجاباتك الصحيحة: 2 من 3 (67%)" in result.inner_text()
     assert page.get_by_text("قصيرة ومتوقعة: اسم الجمعية مع السنة").is_visible()
     assert_accessible(page)
     page.get_by_role("link", name="أعد الاختبار").click()
@@ -58,7 +58,7 @@ def test_a_learner_takes_an_arabic_module_to_a_verified_certificate(
     assert "نجحت في الاختبار، واكتمل هذا الدرس." in page.get_by_test_id("quiz-result").inner_text()
     page.get_by_role("link", name="العودة إلى الوحدة").click()
 
-    assert page.get_by_text("أكملت 3 من 3 دروس").is_visible()
+    assert page.get_by_text("الدروس المكتملة: 3 من 3").is_visible()
     page.get_by_label("اسمك كما تريد أن يظهر على الشهادة").fill(NAME)
     assert_accessible(page)
     page.get_by_role("button", name="احصل على شهادتي").click()

@@ -67,6 +67,7 @@ def test_modules_go_under_a_catalogue_created_in_the_menu(tmp_path, home):
     assert isinstance(catalogue, LearningIndexPage)
     assert catalogue.get_parent().pk == home.pk and catalogue.show_in_menus
     assert catalogue.title == "التعلّم الإلكتروني" and catalogue.live
+    assert catalogue.summary.startswith("دورات مجانية للعاملين والمتطوعين")
     assert (module.topic, module.level, module.duration_minutes) == (
         "cybersecurity",
         "beginner",

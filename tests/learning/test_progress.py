@@ -17,21 +17,21 @@ def module_page(client, module):
 
 def test_a_new_learner_is_invited_to_start(client, module, lessons):
     html = module_page(client, module)
-    assert "0 من 3" in html or "أكملت 0 من 3 دروس" in html
+    assert "الدروس المكتملة: 0 من 3" in html
     assert "ابدأ الوحدة" in html
     assert f'href="{lessons[0].url}"' in html
 
 
 def test_opening_a_lesson_does_not_complete_it(client, module, lessons):
     client.get(lessons[0].url)
-    assert "أكملت 0 من 3 دروس" in module_page(client, module)
+    assert "الدروس المكتملة: 0 من 3" in module_page(client, module)
 
 
 def test_completing_a_lesson_moves_on_and_the_module_offers_to_continue(client, module, lessons):
     response = client.post(lessons[0].url + "complete/")
     assert response.status_code == 302 and response["Location"] == lessons[1].url
     html = module_page(client, module)
-    assert "أكملت 1 من 3 دروس" in html
+    assert "الدروس المكتملة: 1 من 3" in html
     assert f"تابع: {lessons[1].title}" in html
 
 
@@ -41,16 +41,16 @@ def test_lessons_taken_out_of_order_count_and_the_learner_continues_at_the_first
     client.post(lessons[2].url + "quiz/", answers(lessons[2]))
     client.post(lessons[0].url + "complete/")
     html = module_page(client, module)
-    assert "أكملت 2 من 3 دروس" in html
+    assert "الدروس المكتملة: 2 من 3" in html
     assert f"تابع: {lessons[1].title}" in html
     lesson_html = client.get(lessons[1].url).content.decode()
     assert "الدرس 2 من 3" in lesson_html
-    assert "أكملت 2 من 3 دروس" in lesson_html
+    assert "الدروس المكتملة: 2 من 3" in lesson_html
 
 
 def test_a_lesson_with_a_quiz_is_completed_by_passing_it_not_by_the_button(client, module, lessons):
     client.post(lessons[2].url + "complete/")
-    assert "أكملت 0 من 3 دروس" in module_page(client, module)
+    assert "الدروس المكتملة: 0 من 3" in module_page(client, module)
 
 
 def test_completing_needs_a_post(client, lessons):
@@ -66,7 +66,7 @@ def test_the_last_lesson_leads_back_to_the_module(client, module, catalogue):
 def test_progress_is_per_browser(client, module, lessons):
     client.post(lessons[0].url + "complete/")
     other = Client()
-    assert "أكملت 0 من 3 دروس" in other.get(module.url).content.decode()
+    assert "الدروس المكتملة: 0 من 3" in other.get(module.url).content.decode()
 
 
 def test_progress_follows_the_learner_into_another_language(

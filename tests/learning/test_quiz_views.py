@@ -34,17 +34,17 @@ def test_a_failed_quiz_shows_each_answer_right_or_wrong_with_its_explanation(
     response = post(client, quiz_lesson, answers(quiz_lesson, right=False))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "أجبت إجابة صحيحة عن 2 من 3 أسئلة (67%)" in html
+    assert "إجاباتك الصحيحة: 2 من 3 (67%)" in html
     assert html.count("✗ إجابة خاطئة") == 1 and html.count("✓ إجابة صحيحة") == 2
     assert "قصيرة ومتوقعة." in html and "طولها يصعّب تخمينها." in html
     assert "أعد الاختبار" in html
-    assert "أكملت 0 من 3 دروس" in client.get(module.url).content.decode()
+    assert "الدروس المكتملة: 0 من 3" in client.get(module.url).content.decode()
 
 
 def test_passing_the_quiz_completes_the_lesson(client, module, quiz_lesson):
     html = post(client, quiz_lesson, answers(quiz_lesson)).content.decode()
     assert "نجحت في الاختبار، واكتمل هذا الدرس." in html
-    assert "أكملت 1 من 3 دروس" in client.get(module.url).content.decode()
+    assert "الدروس المكتملة: 1 من 3" in client.get(module.url).content.decode()
 
 
 def test_a_worse_attempt_after_a_pass_keeps_the_best_score(client, module, quiz_lesson):
