@@ -298,6 +298,11 @@ class ModulePage(RoutablePageMixin, BasePage):
             return HttpResponseRedirect(self.url)
         if not self.progress_for(request).finished:
             return HttpResponseRedirect(self.url)
+        store = Progress.for_request(request)
+        issued = Certificate.objects.find(store.certificate_code(self))
+        if issued is not None:
+            # Sending the form again (back button, double click) does not issue a second one.
+            return HttpResponseRedirect(issued.url())
         form = CertificateForm(request.POST)
         if not form.is_valid():
             return render_with_status(self, request, {"form": form}, 400)
@@ -306,7 +311,7 @@ class ModulePage(RoutablePageMixin, BasePage):
         certificate = Certificate.objects.create(
             name=form.cleaned_data["name"], module=self, module_title=self.title
         )
-        Progress.for_request(request).remember_certificate(self, certificate.code)
+        store.remember_certificate(self, certificate.code)
         return HttpResponseRedirect(certificate.url())
 
 

@@ -135,12 +135,22 @@ def test_code_look_ups_are_rate_limited_per_client(client, catalogue):
 
 
 @override_settings(LEARNING_RATE_LIMITS={"certificate": (1, 3600), "verify": (30, 600)})
-def test_certificate_requests_are_rate_limited(client, module, lessons):
+def test_certificate_requests_are_rate_limited_per_client(client, module, lessons):
     finish(client, lessons)
     request_certificate(client, module)
-    response = request_certificate(client, module, "سلمى خليل")
+    second = Client()  # another learner at the same address
+    finish(second, lessons)
+    response = request_certificate(second, module, "سلمى خليل")
     assert response.status_code == 429
     assert Certificate.objects.count() == 1
+
+
+def test_sending_the_name_again_does_not_issue_a_second_certificate(client, module, lessons):
+    finish(client, lessons)
+    first = request_certificate(client, module)
+    again = request_certificate(client, module, "سلمى خليل")
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    assert Certificate.objects.get().name == NAME
 
 
 def test_each_certificate_has_its_own_code(module):

@@ -93,6 +93,24 @@ def test_the_catalogue_needs_the_same_queries_for_many_modules(
         client.get(catalogue.url)
 
 
+def test_module_and_lesson_pages_need_the_same_queries_for_more_lessons(
+    client, module, lessons, django_assert_max_num_queries
+):
+    client.post(lessons[0].url + "complete/")
+    pages = [module.url, lessons[1].url]
+    counts = []
+    for url in pages:
+        client.get(url)
+        with django_assert_max_num_queries(40) as few:
+            client.get(url)
+        counts.append(len(few.captured_queries))
+    for _ in range(8):
+        LessonPageFactory(parent=module)
+    for url, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            client.get(url)
+
+
 def test_a_module_shows_what_learners_need_to_decide(client, module):
     module.audience = "العاملون في الجمعيات"
     module.objectives = [("objective", "تفعيل التحقق بخطوتين")]
