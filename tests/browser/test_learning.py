@@ -90,7 +90,13 @@ def test_a_learner_takes_an_arabic_module_to_a_verified_certificate(
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/learning/", "/en/learning/cybersecurity-basics/cyber-backups/"]
+    "path",
+    [
+        "/en/learning/",
+        "/en/learning/cybersecurity-basics/",
+        "/en/learning/cybersecurity-basics/cyber-backups/",
+        "/en/learning/verify/?code=AAAA-BBBB-CCCC-DDDD",
+    ],
 )
 def test_english_learning_pages_have_no_accessibility_violation(
     page, demo_site, assert_accessible, path
