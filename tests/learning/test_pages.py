@@ -244,3 +244,11 @@ def test_the_home_page_tag_shows_featured_modules_first(catalogue, modules):
 
 def test_the_home_page_tag_shows_nothing_without_modules_in_the_language(catalogue, modules):
     assert render_featured(3, "fr").strip() == ""
+
+
+def test_editors_can_open_every_learning_page_in_the_admin(admin_client, catalogue, module):
+    lesson = LessonPage.objects.child_of(module).first()
+    for page in (catalogue, module, lesson):
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    add_lesson = admin_client.get(f"/admin/pages/add/learning/lessonpage/{module.pk}/")
+    assert add_lesson.status_code == 200
