@@ -5,6 +5,7 @@ item has, places pages in their locale's tree, links translations, and writes on
 transaction. Items identify their page by (type, locale, slug), so importing twice changes nothing.
 """
 
+import inspect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,24 +30,34 @@ class ContentImportError(Exception):
 class ItemType:
     """How one `type` of item becomes a page.
 
-    `parent(locale)` returns the page new items of this type go under, in that locale.
+    `parent(locale)` returns the page new items of this type go under, in that locale; a type
+    whose pages go under another imported page (a lesson under its module) takes
+    `parent(locale, item)`.
     `fields(item)` validates the type's own fields and returns model values (raise ValueError).
     `prepare(values, locale)`, when given, runs as the item is written, inside the import's
     transaction: it turns values that name other rows (snippets the import may create) into
     model values.
+    `finish(page, item)`, when given, sets what plain values cannot (relations to other pages,
+    position among siblings) just before the page is published (raise ValueError).
     """
 
     model: type[Page]
-    parent: Callable[[Locale], Page]
+    parent: Callable[..., Page]
     fields: Callable[[dict], dict] = field(default=lambda item: {})
     prepare: Callable[[dict, Locale], dict] | None = None
+    finish: Callable[[Page, dict], None] | None = None
+
+    def parent_for(self, locale, item):
+        if len(inspect.signature(self.parent).parameters) == 2:
+            return self.parent(locale, item)
+        return self.parent(locale)
 
 
 ITEM_TYPES: dict[str, ItemType] = {}
 
 
-def register(name, model, parent, fields=None, prepare=None):
-    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare)
+def register(name, model, parent, fields=None, prepare=None, finish=None):
+    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare, finish)
 
 
 def paragraphs(texts):
@@ -80,6 +91,7 @@ class Item:
     locale: str
     slug: str
     values: dict
+    raw: dict
 
 
 def parse(data):
@@ -124,7 +136,7 @@ def parse(data):
             values.update(kind.fields(raw))
         except ValueError as error:
             raise ContentImportError(position, str(error)) from error
-        items.append(Item(position, kind, locale, slug, values))
+        items.append(Item(position, kind, locale, slug, values, raw))
     return items
 
 
@@ -187,11 +199,13 @@ def _write(item, locales, report):
                 # The same slug in the source language: this item is that page's translation.
                 page = source.copy_for_translation(locale, copy_parents=True).specific
             else:
-                page = item.kind.parent(locale).add_child(
+                page = item.kind.parent_for(locale, item.raw).add_child(
                     instance=model(slug=item.slug, locale=locale, **item.values)
                 )
         for name, value in item.values.items():
             setattr(page, name, value)
+        if item.kind.finish is not None:
+            item.kind.finish(page, item.raw)
         page.save_revision().publish()
     except ValidationError as error:
         raise ContentImportError(item.position, "; ".join(error.messages)) from error

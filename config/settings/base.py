@@ -184,3 +184,10 @@ LOGGING = {
 
 # News and events: sub-addresses of pages (feeds, calendars, past events).
 INSTALLED_APPS += ["wagtail.contrib.routable_page"]
+
+# E-learning: how many certificate requests and certificate look-ups (verification, certificate
+# pages) one client address may make per window: {scope: (requests, seconds)}.
+LEARNING_RATE_LIMITS = {
+    "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
+    "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
+}

@@ -28,6 +28,7 @@ def test_arabic_home_page_is_right_to_left_with_demo_content(client, demo):
     assert teaser.select(".programme-card a")
     assert page.select_one(".latest-news h2").get_text(strip=True) == "آخر الأخبار"
     assert page.select(".latest-news article, .latest-news li")
+    assert page.select(".featured-modules a")
 
 
 def test_english_home_page_is_left_to_right(client, demo):

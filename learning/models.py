@@ -1,0 +1,478 @@
+import re
+import secrets
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.pagination import paginate
+
+from . import quiz as scoring
+from . import ratelimit
+from .blocks import LessonBodyBlock, quiz_from_value
+from .choices import LEVELS, NAME_MAX_LENGTH, TOPICS
+from .forms import CatalogueFilterForm, CertificateForm, VerifyForm
+from .progress import ModuleProgress, Progress
+
+
+def format_duration(minutes):
+    """“2 hours 30 minutes” in the active language."""
+    hours, rest = divmod(minutes or 0, 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
+    if rest or not hours:
+        parts.append(ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest})
+    return gettext(" and ").join(parts)
+
+
+def lesson_counts(modules):
+    """Live lessons per module, in one query: {module pk: count}."""
+    modules = list(modules)
+    if not modules:
+        return {}
+    by_path = {module.path: module.pk for module in modules}
+    condition = Q()
+    for module in modules:
+        condition |= Q(path__startswith=module.path, depth=module.depth + 1)
+    counts = dict.fromkeys(by_path.values(), 0)
+    steplen = LessonPage.steplen
+    for lesson_path in (
+        LessonPage.objects.live().public().filter(condition).values_list("path", flat=True)
+    ):
+        counts[by_path[lesson_path[:-steplen]]] += 1
+    return counts
+
+
+class LearningIndexPage(RoutablePageMixin, BasePage):
+    """The catalogue of modules, certificate pages and the public certificate check."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["learning.ModulePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("e-learning catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["verify_url"] = self.url + self.reverse_subpage("verify")
+        return context
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().public().order_by("path")
+
+    @path("", name="catalogue")
+    def catalogue(self, request):
+        form = CatalogueFilterForm(request.GET or None)
+        modules = form.filter(self.modules())
+        page_obj = paginate(request, modules)
+        counts = lesson_counts(page_obj.object_list)
+        for module in page_obj.object_list:
+            module.lesson_count = counts.get(module.pk, 0)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "page_obj": page_obj,
+                "filtered": form.is_bound and form.has_filters,
+            },
+        )
+
+    @path("verify/", name="verify")
+    def verify(self, request):
+        form = VerifyForm(request.GET or None)
+        context = {"form": form, "checked": False}
+        if form.is_bound and form.is_valid():
+            if not ratelimit.allow(request, "verify"):
+                return rate_limited(request, self)
+            context["checked"] = True
+            context["certificate"] = Certificate.objects.find(form.cleaned_data["code"])
+        return self.render(request, template="learning/verify.html", context_overrides=context)
+
+    @path("certificates/<str:code>/", name="certificate")
+    def certificate(self, request, code):
+        if not ratelimit.allow(request, "verify"):
+            return rate_limited(request, self)
+        certificate = Certificate.objects.find(code)
+        if certificate is None:
+            raise Http404
+        return self.render(
+            request,
+            template="learning/certificate.html",
+            context_overrides={
+                "certificate": certificate,
+                "verify_url": request.build_absolute_uri(self.url + self.reverse_subpage("verify")),
+            },
+        )
+
+    def certificate_url(self, certificate):
+        return self.url + self.reverse_subpage("certificate", kwargs={"code": certificate.code})
+
+
+def render_with_status(page, request, context, status):
+    response = page.render(request, context_overrides=context)
+    response.status_code = status
+    return response
+
+
+def rate_limited(request, page):
+    return TemplateResponse(
+        request, "learning/rate_limited.html", {"page": page, "self": page}, status=429
+    )
+
+
+class ModulePrerequisite(Orderable):
+    module = ParentalKey(
+        "learning.ModulePage", on_delete=models.CASCADE, related_name="prerequisite_links"
+    )
+    prerequisite = models.ForeignKey(
+        "learning.ModulePage",
+        verbose_name=_("module"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("prerequisite", "learning.ModulePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("prerequisite")
+        verbose_name_plural = _("prerequisites")
+
+
+class ModulePage(RoutablePageMixin, BasePage):
+    topic = models.CharField(_("topic"), max_length=40, choices=TOPICS)
+    level = models.CharField(_("level"), max_length=20, choices=LEVELS, default="beginner")
+    duration_minutes = models.PositiveIntegerField(
+        _("estimated duration (minutes)"), default=60, validators=[MinValueValidator(1)]
+    )
+    audience = models.TextField(_("who it is for"), blank=True)
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Objective"), max_length=300))],
+        blank=True,
+        verbose_name=_("objectives"),
+        help_text=_("What learners can do after the module, one per item."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+    materials = StreamField(
+        [
+            (
+                "document",
+                blocks.StructBlock(
+                    [
+                        ("document", DocumentChooserBlock(label=_("Document"))),
+                        (
+                            "label",
+                            blocks.CharBlock(label=_("Label"), required=False, max_length=200),
+                        ),
+                    ],
+                    icon="doc-full",
+                    label=_("Document"),
+                ),
+            )
+        ],
+        blank=True,
+        verbose_name=_("downloadable materials"),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("quiz pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The score a learner needs on each quiz of the module for the certificate."),
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown first on the home page.")
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("topic"),
+                FieldPanel("level"),
+                FieldPanel("duration_minutes"),
+                FieldPanel("pass_mark"),
+                FieldPanel("featured"),
+            ],
+            heading=_("About the module"),
+        ),
+        FieldPanel("audience"),
+        FieldPanel("objectives"),
+        InlinePanel("prerequisite_links", label=_("Prerequisites"), heading=_("Prerequisites")),
+        FieldPanel("body"),
+        FieldPanel("materials"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("audience"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+        index.FilterField("topic"),
+        index.FilterField("level"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("topic"),
+        SynchronizedField("level"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("pass_mark"),
+        SynchronizedField("featured"),
+        TranslatableField("audience"),
+        TranslatableField("objectives"),
+        TranslatableField("body"),
+        SynchronizedField("materials"),
+        SynchronizedField("prerequisite_links"),
+    ]
+
+    parent_page_types = ["learning.LearningIndexPage"]
+    subpage_types = ["learning.LessonPage"]
+
+    class Meta:
+        verbose_name = _("learning module")
+
+    @property
+    def duration_display(self):
+        return format_duration(self.duration_minutes)
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().public().order_by("path")
+
+    def prerequisites(self):
+        """Prerequisite modules in the reader's language when translated, live ones only."""
+        pages = [link.prerequisite.localized for link in self.prerequisite_links.all()]
+        return [page for page in pages if page.live]
+
+    def progress_for(self, request, lessons=None):
+        lessons = list(self.lessons()) if lessons is None else lessons
+        return ModuleProgress.of(Progress.for_request(request), lessons, self.pass_mark)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        progress = self.progress_for(request)
+        store = Progress.for_request(request)
+        code = store.certificate_code(self)
+        certificate = Certificate.objects.find(code) if code else None
+        prerequisites = self.prerequisites()
+        context.update(
+            progress=progress,
+            certificate=certificate,
+            certificate_action=self.url + self.reverse_subpage("certificate"),
+            certificate_url=certificate.url() if certificate else None,
+            prerequisites=[
+                (module, module.progress_for(request).finished) for module in prerequisites
+            ],
+        )
+        return context
+
+    @path("", name="module")
+    def module(self, request):
+        return self.render(request, context_overrides={"form": CertificateForm()})
+
+    @path("certificate/", name="certificate")
+    def issue_certificate(self, request):
+        """Learners who finished the module ask for their certificate with their name."""
+        if request.method != "POST":
+            return HttpResponseRedirect(self.url)
+        if not self.progress_for(request).finished:
+            return HttpResponseRedirect(self.url)
+        store = Progress.for_request(request)
+        issued = Certificate.objects.find(store.certificate_code(self))
+        if issued is not None:
+            # Sending the form again (back button, double click) does not issue a second one.
+            return HttpResponseRedirect(issued.url())
+        form = CertificateForm(request.POST)
+        if not form.is_valid():
+            return render_with_status(self, request, {"form": form}, 400)
+        if not ratelimit.allow(request, "certificate"):
+            return rate_limited(request, self)
+        certificate = Certificate.objects.create(
+            name=form.cleaned_data["name"], module=self, module_title=self.title
+        )
+        store.remember_certificate(self, certificate.code)
+        return HttpResponseRedirect(certificate.url())
+
+
+class LessonPage(RoutablePageMixin, BasePage):
+    body = StreamField(LessonBodyBlock(), blank=True, verbose_name=_("lesson"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    parent_page_types = ["learning.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @cached_property
+    def quiz(self):
+        """The lesson's quiz (scoring.Quiz), or None."""
+        for block in self.body:
+            if block.block_type == "quiz":
+                return quiz_from_value(block.value)
+        return None
+
+    @cached_property
+    def module(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        module = self.module
+        lessons = list(module.lessons())
+        progress = module.progress_for(request, lessons)
+        index = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
+        context.update(
+            module=module,
+            progress=progress,
+            status=progress.status_of(self),
+            previous_lesson=lessons[index - 1] if index else None,
+            next_lesson=lessons[index + 1]
+            if index is not None and index + 1 < len(lessons)
+            else None,
+            complete_url=self.url + self.reverse_subpage("complete"),
+            quiz_url=self.url + self.reverse_subpage("quiz"),
+        )
+        return context
+
+    @path("", name="lesson")
+    def lesson(self, request):
+        return self.render(request)
+
+    @path("complete/", name="complete")
+    def complete(self, request):
+        """“Mark as complete” on a lesson without a quiz; passing a quiz completes its lesson."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if self.quiz is None:
+            Progress.for_request(request).complete(self)
+        following = self.get_next_siblings().live().public().type(LessonPage).first()
+        return HttpResponseRedirect(following.url if following else self.module.url)
+
+    @path("quiz/", name="quiz")
+    def take_quiz(self, request):
+        if request.method != "POST":
+            return HttpResponseRedirect(self.url)
+        if self.quiz is None:
+            return HttpResponseRedirect(self.url)
+        answers = scoring.answers_from(request.POST.lists())
+        try:
+            result = scoring.score(self.quiz, answers)
+        except scoring.TamperedAnswers:
+            return render_with_status(self, request, {"quiz_tampered": True}, 400)
+        except scoring.MissingAnswers as missing:
+            context = {
+                "quiz_missing": missing.question_ids,
+                "quiz_selected": {choice for chosen in answers.values() for choice in chosen},
+            }
+            return render_with_status(self, request, context, 400)
+        progress = Progress.for_request(request)
+        progress.record_quiz(self, result.score, result.total)
+        passed = result.passed(self.module.pass_mark)
+        if passed:
+            progress.complete(self)
+        return self.render(
+            request, context_overrides={"quiz_result": result, "quiz_passed": passed}
+        )
+
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_GROUPS = 4
+CODE_PATTERN = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_GROUPS * 4}}}$")
+# Arabic-Indic and Persian digits typed from an Arabic keyboard.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+
+
+def new_code():
+    """16 characters from 32 (80 random bits) in groups of four: unguessable, easy to read out."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * 4))
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def normalise_code(code):
+    """A typed code in canonical form, or None when it cannot be a code."""
+    compact = re.sub(r"[\s\-–—]", "", str(code).translate(DIGITS)).upper()
+    if not CODE_PATTERN.match(compact):
+        return None
+    return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+
+
+class CertificateQuerySet(models.QuerySet):
+    def find(self, code):
+        """The certificate with this code as typed, or None (malformed codes never reach the
+        database)."""
+        code = normalise_code(code or "")
+        if code is None:
+            return None
+        return self.select_related("module").filter(code=code).first()
+
+
+class Certificate(models.Model):
+    """A certificate of completion, checked by anyone who has its code."""
+
+    code = models.CharField(
+        _("verification code"), max_length=24, unique=True, default=new_code, editable=False
+    )
+    name = models.CharField(_("learner's name"), max_length=NAME_MAX_LENGTH)
+    module = models.ForeignKey(
+        ModulePage,
+        verbose_name=_("module"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    # Kept so that a certificate still verifies after its module is deleted.
+    module_title = models.CharField(_("module title"), max_length=255)
+    issued_at = models.DateTimeField(_("issued"), default=timezone.now)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+
+    def __str__(self):
+        return self.code
+
+    @property
+    def module_in_language(self):
+        """The module in the reader's language when translated."""
+        return self.module.localized if self.module else None
+
+    @property
+    def title(self):
+        module = self.module_in_language
+        return module.title if module else self.module_title
+
+    def url(self):
+        """The certificate's page in the reader's language."""
+        if self.module:
+            index = self.module_in_language.get_parent().specific
+        else:
+            indexes = LearningIndexPage.objects.live()
+            index = indexes.filter(locale=Locale.get_active()).first() or indexes.first()
+        return index.certificate_url(self) if index else None

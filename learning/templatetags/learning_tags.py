@@ -1,0 +1,27 @@
+from django import template
+from wagtail.models import Locale
+
+from learning.models import LearningIndexPage, ModulePage, lesson_counts
+
+register = template.Library()
+
+
+@register.inclusion_tag("learning/tags/featured_modules.html", takes_context=True)
+def featured_modules(context, limit=3):
+    """Modules for the home page in the active language: featured ones first, then in the
+    catalogue's order (editors arrange both)."""
+    locale = Locale.get_active()
+    modules = list(
+        ModulePage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-featured", "path")[:limit]
+    )
+    counts = lesson_counts(modules)
+    for module in modules:
+        module.lesson_count = counts.get(module.pk, 0)
+    return {
+        "modules": modules,
+        "index": LearningIndexPage.objects.live().filter(locale=locale).first(),
+        "request": context.get("request"),
+    }
