@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .dashboard import MyDraftsPanel
@@ -13,3 +14,10 @@ def two_factor_urls():
 @hooks.register("construct_homepage_panels")
 def staff_panels(request, panels):
     panels.append(MyDraftsPanel(request))
+
+
+@hooks.register("register_log_actions")
+def login_log_actions(actions):
+    actions.register_action("home.login", _("Log in"), _("Logged in"))
+    actions.register_action("home.logout", _("Log out"), _("Logged out"))
+    actions.register_action("home.login_failed", _("Failed login"), _("Wrong password given"))

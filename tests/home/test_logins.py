@@ -3,10 +3,13 @@
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import ModelLogEntry
 
 from home import roles
+from home.roles import setup_roles
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +130,25 @@ def test_the_public_site_never_asks_for_a_code(client, home):
 def test_sessions_expire(settings):
     assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_logins_and_failed_logins_are_in_the_site_history(client):
+    user = StaffUserFactory(username="editor", groups=[roles.SECTIONS["news"].editors])
+    log_in(client, "editor", "guess")
+    log_in(client, "editor", PASSWORD)
+    actions = list(
+        ModelLogEntry.objects.filter(object_id=str(user.pk))
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+    assert actions == ["home.login_failed", "home.login"]
+    admin = StaffUserFactory(groups=[roles.SITE_ADMINISTRATORS])
+    setup_roles()
+    client.force_login(admin)
+    session = client.session
+    device = TOTPDevice.objects.create(user=admin, name="app", confirmed=True)
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    history = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert history.status_code == 200
+    assert "أُدخلت كلمة مرور خاطئة" in history.content.decode()
