@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
 from home import roles
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
@@ -109,6 +110,7 @@ class Command(BaseCommand):
                 username, f"{username}@tamkeen.example", password, is_staff=False
             )
             user.groups.set(Group.objects.filter(name__in=group_names))
+            UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
             created.append((username, ", ".join(group_names), password))
         for username, group_names, password in created:
             self.stdout.write(f"  {username:<17} {password}  ({group_names})")
