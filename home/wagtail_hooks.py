@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .dashboard import MyDraftsPanel
+from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel
 from .twofactor import two_factor
 
 
@@ -14,6 +14,7 @@ def two_factor_urls():
 @hooks.register("construct_homepage_panels")
 def staff_panels(request, panels):
     panels.append(MyDraftsPanel(request))
+    panels.append(ChangedSinceTranslatedPanel(request))
 
 
 @hooks.register("register_log_actions")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import ReferenceIndex
 
-from home.dashboard import PageListPanel
+from home.dashboard import PageListPanel, edit_url
 
 from .models import EligibilityCriterion, ProgrammePage, site_today
 
@@ -51,7 +51,10 @@ class ClosingSoonPanel(PageListPanel):
             .select_related("locale")
             .order_by("closes", "title")
         )
-        return [(page, date_format(page.closes)) for page in pages]
+        return [
+            (page.get_admin_display_title(), edit_url(page), date_format(page.closes))
+            for page in pages
+        ]
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,13 +1,15 @@
-"""The dashboard shows each member of staff their drafts and the programmes about to close."""
+"""The dashboard shows staff their drafts, programmes about to close and translations to update."""
 
 import datetime
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
 
 from home import roles
-from tests.factories import ProgrammePageFactory
+from tests.factories import ProgrammePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +70,39 @@ def test_the_dashboard_queries_do_not_grow_with_drafts(
         )
     with django_assert_max_num_queries(60):
         client.get(reverse("wagtailadmin_home"))
+
+
+def test_a_translator_sees_pages_changed_since_translated_and_syncs_them(
+    client, staff, home, english_home
+):
+    translator = staff(client, roles.TRANSLATORS)
+    about = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
+    english = Locale.objects.get(language_code="en")
+    submit = reverse("wagtail_localize:submit_page_translation", args=[about.pk])
+    assert client.post(submit, {"locales": [english.pk]}).status_code == 302
+    dashboard = reverse("wagtailadmin_home")
+    assert 'data-testid="changed_since_translated"' not in client.get(dashboard).content.decode()
+
+    about.title = "عن برنامج تمكين"
+    about.save_revision().publish()
+    changed = panel(client.get(dashboard), "changed_since_translated")
+    assert "عن البرنامج" in changed
+    sync = TranslationSource.objects.get(object_id=about.translation_key)
+    sync_url = reverse("wagtail_localize:update_translations", args=[sync.pk])
+    assert sync_url in changed
+
+    assert client.post(sync_url).status_code == 302
+    assert 'data-testid="changed_since_translated"' not in client.get(dashboard).content.decode()
+    assert translator.has_perm("wagtail_localize.submit_translation")
+
+
+def test_editors_do_not_see_the_translation_panel(client, staff, home, english_home):
+    about = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
+    TranslationSource.get_or_create_from_instance(about)[0].create_or_update_translation(
+        Locale.objects.get(language_code="en"), fallback=True
+    )
+    about.save_revision().publish()
+    staff(client, EDITORS)
+    assert (
+        "changed_since_translated" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
