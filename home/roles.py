@@ -191,7 +191,11 @@ def setup_roles():
             for page in model.objects.all():
                 grant_section_page(page)
 
-    groups[TRANSLATORS].permissions.add(_permission("wagtail_localize.submit_translation"))
+    # Editors and moderators send their pages to translation and sync them after a change;
+    # translators do the same from their dashboard.
+    submit_translation = _permission("wagtail_localize.submit_translation")
+    for name in (*EDITOR_GROUPS, MODERATORS, TRANSLATORS):
+        groups[name].permissions.add(submit_translation)
     source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
     for page in Page.objects.filter(depth=2).exclude(locale=source):
         grant_translation_root(page)

@@ -96,7 +96,7 @@ def test_a_translator_sees_pages_changed_since_translated_and_syncs_them(
     assert translator.has_perm("wagtail_localize.submit_translation")
 
 
-def test_editors_do_not_see_the_translation_panel(client, staff, home, english_home):
+def test_reviewers_do_not_see_the_translation_panel(client, staff, home, english_home):
     about = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
     TranslationSource.get_or_create_from_instance(about)[0].create_or_update_translation(
         Locale.objects.get(language_code="en"), fallback=True

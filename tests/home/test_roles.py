@@ -49,11 +49,14 @@ def test_a_programme_editor_edits_programmes_but_not_other_pages(client, staff, 
     assert refused(client.get(edit(about)))
 
 
-def test_editors_save_drafts_but_cannot_publish(staff, client, programmes):
+def test_editors_save_drafts_and_send_them_to_translation_but_cannot_publish(
+    staff, client, programmes
+):
     user = staff(client, PROGRAMME_EDITORS)
     perms = programmes.permissions_for_user(user)
     assert perms.can_add_subpage() and perms.can_edit()
     assert not perms.can_publish()
+    assert user.has_perm("wagtail_localize.submit_translation")
 
 
 def test_moderators_publish_in_every_section_page(staff, client, programmes):
