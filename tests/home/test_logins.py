@@ -152,3 +152,12 @@ def test_logins_and_failed_logins_are_in_the_site_history(client):
     history = client.get(reverse("wagtailadmin_reports:site_history"))
     assert history.status_code == 200
     assert "أُدخلت كلمة مرور خاطئة" in history.content.decode()
+
+
+def test_a_moderator_without_a_code_can_still_log_out(client):
+    StaffUserFactory(username="moderator", groups=[roles.MODERATORS])
+    log_in(client, "moderator", PASSWORD)
+    page = client.get(reverse("two_factor")).content.decode()
+    assert f'action="{reverse("wagtailadmin_logout")}"' in page
+    client.post(reverse("wagtailadmin_logout"))
+    assert client.get(reverse("two_factor")).url.startswith(reverse("wagtailadmin_login"))
