@@ -6,8 +6,11 @@ app; a label whose app is not installed yet is skipped, and when that app arrive
 get their permissions and the moderation workflow as they are created (`page_created`) or
 when `manage.py setup_roles` runs. Everything here is idempotent.
 
-Application reviewers get access to the admin and nothing else here: the applications app grants
-them the submissions of the forms assigned to them (see README, "Roles").
+Application reviewers get access to the admin and nothing else here. The applications app is
+where the rest belongs: a form page names the reviewers (users of `APPLICATION_REVIEWERS`) who may
+see its submissions, its submission views show a reviewer only those forms, and its "new
+submissions" dashboard panel subclasses `home.dashboard.PageListPanel` and is added with the
+`construct_homepage_panels` hook, as the programmes app adds its own.
 """
 
 from dataclasses import dataclass
@@ -149,13 +152,15 @@ def grant_section_page(page):
 
 
 def grant_translation_root(page):
-    """Translators edit (never publish) whole trees of the languages other than the source."""
+    """Translators edit (never publish) whole trees of the languages other than the source, and
+    what they translate goes through the moderators' approval like the source did."""
     if page.depth == 2 and page.locale.language_code != settings.LANGUAGE_CODE:
         _grant_page(Group.objects.get(name=TRANSLATORS), page, TRANSLATOR_PAGE_PERMISSIONS)
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": moderation_workflow()})
 
 
 def page_created(page):
-    """Grant on a new section index page or language home page (before setup_roles, nothing)."""
+    """Grant on a new section index page or language home page (not while groups are missing)."""
     if section_of(page) is None and page.depth != 2:
         return
     if Group.objects.filter(name__in=GROUPS).count() < len(GROUPS):

@@ -77,6 +77,12 @@ def test_a_translator_edits_translations_but_cannot_publish_source_pages(
     assert not english.permissions_for_user(user).can_publish()
 
 
+def test_translations_outside_the_sections_also_need_approval(client, staff, english_home):
+    about = StandardPageFactory(parent=english_home, locale=english_home.locale, live=False)
+    staff(client, roles.TRANSLATORS)
+    assert about.get_workflow().name == roles.WORKFLOW_NAME
+
+
 def test_a_reviewer_reaches_the_admin_and_no_page(client, staff, programmes):
     programme = ProgrammePageFactory(parent=programmes)
     staff(client, roles.APPLICATION_REVIEWERS)
