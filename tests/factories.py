@@ -197,3 +197,26 @@ def quiz_block(*questions, title="اختبر نفسك"):
             ],
         },
     )
+
+
+# Editors: staff accounts in a role's group
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+
+
+class StaffUserFactory(factory.django.DjangoModelFactory):
+    """A staff account; `StaffUserFactory(groups=["Moderators"])` puts it in those groups."""
+
+    username = factory.Sequence(lambda n: f"staff-{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@tamkeen.example")
+    password = factory.PostGenerationMethodCall("set_password", "a long demo passphrase 42")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        if create and names:
+            self.groups.set(Group.objects.filter(name__in=names))
+        self.save()

@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "news",
     "learning",
     "search",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -74,9 +77,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -191,3 +197,28 @@ LEARNING_RATE_LIMITS = {
     "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
     "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
 }
+# Editors: roles, safe logins (home/roles.py, home/twofactor.py).
+env_editors = environ.Env(
+    AXES_FAILURE_LIMIT=(int, 5),
+    AXES_COOLOFF_MINUTES=(int, 30),
+    SESSION_COOKIE_AGE=(int, 8 * 60 * 60),
+)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed logins for one username from one address, that pair is locked out
+# for the cool-off time; every login, logout and failure is kept in the access log.
+AXES_FAILURE_LIMIT = env_editors("AXES_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = env_editors("AXES_COOLOFF_MINUTES") / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "home/editors/lockout.html"
+AXES_VERBOSE = False
+# Staff in these groups (and superusers) must confirm each login with a one-time code (TOTP).
+TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Site administrators"]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+OTP_TOTP_ISSUER = "Tamkeen"
+# Sessions end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = env_editors("SESSION_COOKIE_AGE")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

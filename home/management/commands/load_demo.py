@@ -5,12 +5,26 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale, Site
+from wagtail.users.models import UserProfile
 
+from home import roles
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
+from home.roles import setup_roles
+
+# One demo account per role: (username, groups).
+DEMO_STAFF = [
+    ("programme-editor", [roles.SECTIONS["programmes"].editors]),
+    ("news-editor", [roles.SECTIONS["news"].editors]),
+    ("learning-editor", [roles.SECTIONS["learning"].editors]),
+    ("moderator", [roles.MODERATORS]),
+    ("translator", [roles.TRANSLATORS]),
+    ("reviewer", [roles.APPLICATION_REVIEWERS]),
+]
 
 FOOTERS = {
     "ar": "<p>برنامج «تمكين» للتمكين الرقمي لمنظمات المجتمع المدني، "
@@ -31,6 +45,7 @@ class Command(BaseCommand):
         home = Site.objects.get(is_default_site=True).root_page.specific
         if home.get_children().exists():
             self.stdout.write("The site already has content: demo content not loaded.")
+            setup_roles()
             return
         with transaction.atomic():
             for app in apps.get_app_configs():
@@ -38,7 +53,9 @@ class Command(BaseCommand):
                 if Path(app.path).parent == settings.BASE_DIR and demo.is_dir():
                     call_command("import_content", *sorted(demo.glob("*.json")), stdout=self.stdout)
             self._site_settings()
+        setup_roles()
         self._admin()
+        self._staff()
 
     def _site_settings(self):
         site = Site.objects.get(is_default_site=True)
@@ -71,7 +88,8 @@ class Command(BaseCommand):
         if User.objects.filter(username="admin").exists():
             return
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        User.objects.create_superuser("admin", "admin@tamkeen.example", password)
+        admin = User.objects.create_superuser("admin", "admin@tamkeen.example", password)
+        admin.groups.add(Group.objects.get(name=roles.SITE_ADMINISTRATORS))
         shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
         self.stdout.write(
             self.style.SUCCESS(
@@ -79,3 +97,24 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write("This password is shown once; change it in the admin.")
+
+    def _staff(self):
+        """One account per role, each with a random password shown only now."""
+        User = get_user_model()
+        created = []
+        for username, group_names in DEMO_STAFF:
+            if User.objects.filter(username=username).exists():
+                continue
+            password = secrets.token_urlsafe(12)
+            user = User.objects.create_user(
+                username, f"{username}@tamkeen.example", password, is_staff=False
+            )
+            user.groups.set(Group.objects.filter(name__in=group_names))
+            UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
+            created.append((username, ", ".join(group_names), password))
+        for username, group_names, password in created:
+            self.stdout.write(f"  {username:<17} {password}  ({group_names})")
+        if created:
+            self.stdout.write(
+                "Staff accounts above: passwords shown once; two-step login for moderators."
+            )

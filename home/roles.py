@@ -1,0 +1,224 @@
+"""Who may do what in the admin: the staff groups, their permissions per section, and the workflow.
+
+A section is a part of the site with its own editors: its index pages (one per language) and the
+snippets its pages use. `SECTIONS` names them by model label, so this module imports no feature
+app; a label whose app is not installed yet is skipped, and when that app arrives its index pages
+get their permissions and the moderation workflow as they are created (`page_created`) or
+when `manage.py setup_roles` runs. Everything here is idempotent.
+
+Application reviewers get access to the admin and nothing else here. The applications app is
+where the rest belongs: a form page names the reviewers (users of `APPLICATION_REVIEWERS`) who may
+see its submissions, its submission views show a reviewer only those forms, and its "new
+submissions" dashboard panel subclasses `home.dashboard.PageListPanel` and is added with the
+`construct_homepage_panels` hook, as the programmes app adds its own.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    editors: str
+    index_pages: tuple[str, ...]
+    snippets: tuple[str, ...] = ()
+
+
+SECTIONS = {
+    "programmes": Section(
+        editors="Programme editors",
+        index_pages=("programmes.ProgrammeIndexPage", "programmes.PartnerIndexPage"),
+        snippets=(
+            "programmes.EligibilityCriterion",
+            "programmes.Partner",
+            "programmes.Region",
+            "programmes.TargetGroup",
+        ),
+    ),
+    "news": Section(
+        editors="News editors",
+        index_pages=("news.NewsIndexPage", "news.EventIndexPage"),
+        snippets=("news.NewsCategory",),
+    ),
+    "learning": Section(
+        editors="Learning editors",
+        index_pages=("learning.LearningIndexPage",),
+    ),
+}
+
+MODERATORS = "Moderators"
+TRANSLATORS = "Translators"
+APPLICATION_REVIEWERS = "Application reviewers"
+SITE_ADMINISTRATORS = "Site administrators"
+WORKFLOW_NAME = "Moderator approval"
+
+EDITOR_GROUPS = tuple(section.editors for section in SECTIONS.values())
+GROUPS = (*EDITOR_GROUPS, MODERATORS, TRANSLATORS, APPLICATION_REVIEWERS, SITE_ADMINISTRATORS)
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+MODERATOR_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+)
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+
+def installed_models(labels):
+    """The models among `labels` that are installed; the others are skipped."""
+    models = []
+    for label in labels:
+        try:
+            models.append(apps.get_model(label))
+        except LookupError:
+            continue
+    return models
+
+
+def _permission(name):
+    app_label, codename = name.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _model_permissions(models, actions):
+    """The models' permissions for these actions; an action a model lacks is skipped."""
+    permissions = []
+    for model in models:
+        permissions += Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            codename__in=[f"{action}_{model._meta.model_name}" for action in actions],
+        )
+    return permissions
+
+
+def _grant_page(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def section_of(page):
+    """The name of the section whose index page `page` is, or None."""
+    label = page.specific_class._meta.label if page.specific_class else None
+    for name, section in SECTIONS.items():
+        if label in section.index_pages:
+            return name
+    return None
+
+
+def moderation_workflow():
+    moderators = Group.objects.get(name=MODERATORS)
+    task = GroupApprovalTask.objects.filter(name=WORKFLOW_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=WORKFLOW_NAME)
+    task.groups.add(moderators)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def grant_section_page(page):
+    """Give a section index page its editors, moderators and the moderation workflow."""
+    name = section_of(page)
+    if name is None:
+        return
+    _grant_page(Group.objects.get(name=SECTIONS[name].editors), page, EDITOR_PAGE_PERMISSIONS)
+    _grant_page(Group.objects.get(name=MODERATORS), page, MODERATOR_PAGE_PERMISSIONS)
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": moderation_workflow()})
+
+
+def grant_translation_root(page):
+    """Translators edit (never publish) whole trees of the languages other than the source, and
+    what they translate goes through the moderators' approval like the source did."""
+    if page.depth == 2 and page.locale.language_code != settings.LANGUAGE_CODE:
+        _grant_page(Group.objects.get(name=TRANSLATORS), page, TRANSLATOR_PAGE_PERMISSIONS)
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": moderation_workflow()})
+
+
+def page_created(page):
+    """Grant on a new section index page or language home page (not while groups are missing)."""
+    if section_of(page) is None and page.depth != 2:
+        return
+    if Group.objects.filter(name__in=GROUPS).count() < len(GROUPS):
+        return
+    grant_section_page(page)
+    grant_translation_root(page)
+
+
+@transaction.atomic
+def setup_roles():
+    """Create the groups and grant everything they need on the pages that exist now."""
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUPS}
+    admin_access = _permission("wagtailadmin.access_admin")
+    for group in groups.values():
+        group.permissions.add(admin_access)
+
+    media_models = (get_image_model(), get_document_model())
+    media = _model_permissions(media_models, ("add", "change", "choose"))
+    root_collection = Collection.get_first_root_node()
+    staff_with_media = (*EDITOR_GROUPS, MODERATORS, SITE_ADMINISTRATORS)
+    for name in staff_with_media:
+        for permission in media:
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[name], collection=root_collection, permission=permission
+            )
+
+    for section in SECTIONS.values():
+        snippets = _model_permissions(installed_models(section.snippets), ("add", "change"))
+        groups[section.editors].permissions.add(*snippets)
+        groups[MODERATORS].permissions.add(*snippets)
+        index_models = installed_models(section.index_pages)
+        for model in index_models:
+            for page in model.objects.all():
+                grant_section_page(page)
+
+    # Editors and moderators send their pages to translation and sync them after a change;
+    # translators do the same from their dashboard.
+    submit_translation = _permission("wagtail_localize.submit_translation")
+    for name in (*EDITOR_GROUPS, MODERATORS, TRANSLATORS):
+        groups[name].permissions.add(submit_translation)
+    source = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+    for page in Page.objects.filter(depth=2).exclude(locale=source):
+        grant_translation_root(page)
+
+    # Site administrators run the whole site without being superusers: every permission, and
+    # every page action from the root of the tree.
+    groups[SITE_ADMINISTRATORS].permissions.set(Permission.objects.all())
+    _grant_page(
+        groups[SITE_ADMINISTRATORS],
+        Page.get_first_root_node(),
+        [
+            f"{action}_page"
+            for action in ("add", "bulk_delete", "change", "lock", "publish", "unlock")
+        ],
+    )
+    for permission in _model_permissions(media_models, ("add", "change", "delete", "choose")):
+        GroupCollectionPermission.objects.get_or_create(
+            group=groups[SITE_ADMINISTRATORS], collection=root_collection, permission=permission
+        )
+    return groups

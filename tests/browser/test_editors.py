@@ -1,0 +1,52 @@
+"""An editor signs in to the Arabic admin, drafts a programme and submits it for approval."""
+
+import pytest
+from wagtail.models import WorkflowState
+
+from home import roles
+from programmes.models import ProgrammeIndexPage, ProgrammePage
+from tests.factories import StaffUserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "a long demo passphrase 42"
+
+
+@pytest.fixture
+def arabic_page(browser, live_server):
+    """A browser whose preferred language is Arabic."""
+    context = browser.new_context(base_url=live_server.url, locale="ar-SY")
+    yield context.new_page()
+    context.close()
+
+
+def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo_site):
+    page = arabic_page
+    StaffUserFactory(username="muharrir", groups=[roles.SECTIONS["programmes"].editors])
+    index = ProgrammeIndexPage.objects.get(locale__language_code="ar")
+
+    page.goto("/admin/login/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.locator("#id_username").fill("muharrir")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.login-form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    assert page.locator("html").get_attribute("lang") == "ar"
+
+    page.goto(f"/admin/pages/add/programmes/programmepage/{index.pk}/")
+    page.locator("#id_title").fill("مسار الأرشفة الرقمية للجمعيات")
+    page.locator("#id_summary").fill("تدريب الجمعيات على أرشفة وثائقها رقميًا وحفظها بأمان.")
+    page.locator("#id_track").fill("التحول الرقمي")
+    submit = page.locator("button[name=action-submit]")
+    assert "Moderator approval" in submit.inner_text()
+    submit.evaluate("button => button.click()")
+    page.wait_for_url(f"**/admin/pages/{index.pk}/")
+
+    programme = ProgrammePage.objects.get(title="مسار الأرشفة الرقمية للجمعيات")
+    assert not programme.live
+    state = programme.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by.username == "muharrir"
+    # The editor cannot publish: there is no publish button for them.
+    page.goto(f"/admin/pages/{programme.pk}/edit/")
+    assert page.locator("button[name=action-publish]").count() == 0
