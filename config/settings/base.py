@@ -181,3 +181,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Applications: form pages and their submissions.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+APPLICATIONS_MAX_UPLOAD_MB = 10
+APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
+# (requests, seconds) per client address.
+APPLICATIONS_RATE_LIMITS = {
+    "submit": (env.int("APPLICATIONS_SUBMIT_LIMIT", default=20), 600),
+    "status": (env.int("APPLICATIONS_STATUS_LIMIT", default=10), 600),
+}
+APPLICATIONS_TRUSTED_PROXY_HEADER = env("APPLICATIONS_TRUSTED_PROXY_HEADER", default="")
+APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
+APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5

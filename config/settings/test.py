@@ -17,3 +17,4 @@ WHITENOISE_AUTOREFRESH = True
 # A file, not memory: the live server's thread and the tests then see the same SQLite database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+PRIVATE_MEDIA_ROOT = str(BASE_DIR / "var" / "test-private")
