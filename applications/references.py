@@ -89,7 +89,7 @@ def safe_filename(name: str, kind: str, max_length: int = 80) -> str:
     name = unicodedata.normalize("NFC", (name or "").replace("\\", "/").rsplit("/", 1)[-1])
     stem = name.rsplit(".", 1)[0] if "." in name else name
     stem = re.sub(r"[^\w\- ]+", "", stem, flags=re.UNICODE)
-    stem = re.sub(r"[\s_]+", "-", stem).strip("-.")[:max_length] or "file"
+    stem = re.sub(r"[\s_-]+", "-", stem).strip("-.")[:max_length] or "file"
     return stem + FILE_TYPES[kind][1]
 
 

@@ -2,6 +2,7 @@
 emails sent after the transaction commits."""
 
 from django.db import IntegrityError, transaction
+from django.db.transaction import on_commit
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -49,7 +50,7 @@ def store_submission(page, form):
                 )
                 stored.file.save(upload.safe_name, upload, save=True)
             submission.history.create(status=Status.RECEIVED)
-            transaction.on_commit(lambda: queue_emails(submission.pk))
+            on_commit(lambda: queue_emails(submission.pk))
     except IntegrityError:
         # The same token sent twice at once (a double click): the other request stored it.
         existing = Submission.objects.filter(token=nonce).first()
