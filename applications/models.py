@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
@@ -41,10 +43,24 @@ class FieldType(models.TextChoices):
     FILE = "file", _("File upload")
 
 
-def private_storage():
-    """Uploaded documents live outside the public media folder and are never served by the web
-    server: editors download them through a view that checks their permission."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+class PrivateStorage(FileSystemStorage):
+    """Uploaded documents live outside the public media folder (PRIVATE_MEDIA_ROOT) and have no
+    URL: editors download them through a view that checks their permission."""
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+private_storage = PrivateStorage()
 
 
 def privacy_page(request, locale_id):
