@@ -194,3 +194,7 @@ APPLICATIONS_RATE_LIMITS = {
 APPLICATIONS_TRUSTED_PROXY_HEADER = env("APPLICATIONS_TRUSTED_PROXY_HEADER", default="")
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
 APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5
+# SQLite (the embedded default) lets one writer in at a time: concurrent submissions wait for
+# their turn instead of failing after the default five seconds.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
