@@ -49,6 +49,7 @@ catalogues: $(BIN)/.installed
 
 bench: $(BIN)/.installed messages
 	$(BIN)/python bench/page_bench.py
+	$(BIN)/python bench/submission_bench.py
 
 clean:
 	rm -rf $(VENV) var
