@@ -1,6 +1,6 @@
 """Form submission latency (p50/p95) and throughput under concurrent load, against a running server.
 
-    make bench            # or: .venv/bin/python bench/submission_bench.py [--submissions N] [--concurrency C]
+    make bench     # or: .venv/bin/python bench/submission_bench.py [--submissions N]
 
 Starts gunicorn on a free port with its own database (SQLite var/bench-submissions.sqlite3 unless
 DATABASE_URL is set), loaded with the demo content. Each simulated applicant opens the demo

@@ -30,6 +30,8 @@ def test_an_applicant_fixes_errors_and_gets_a_reference(page, demo_site, assert_
 
     summary = page.locator(".error-summary")
     assert summary.is_visible()
+    # Focus (and the screen) goes to the summary, without JavaScript.
+    assert summary.evaluate("el => el === document.activeElement")
     assert page.title().startswith("خطأ:")
     links = summary.get_by_role("link")
     assert links.count() == 2  # the email and the consent
