@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from .models import Submission
 
 
-def _answers(submission):
-    page = submission.page.specific
+def _answers(submission, page):
     labels = {field.clean_name: field.label for field in page.get_form_fields()}
     rows = []
     for name, value in submission.form_data.items():
@@ -45,12 +44,12 @@ def send_emails(submission: Submission):
         context = {
             "submission": submission,
             "page": page,
-            "answers": _answers(submission),
+            "answers": _answers(submission, page),
             "site_name": _("Tamkeen"),
             "from_email": page.from_address or settings.DEFAULT_FROM_EMAIL,
             "status_url": _status_url(page),
         }
-        if submission.needs_notification:
+        if submission.needs_notification(page):
             recipients = [a.strip() for a in page.to_address.split(",") if a.strip()]
             subject = page.subject or _("New submission: %(form)s") % {"form": page.title}
             subject = f"{subject} [{submission.reference}]"

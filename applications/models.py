@@ -150,6 +150,12 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         verbose_name_plural = _("form pages")
 
     # The form builder reads these: see forms.py.
+    def get_form_fields(self):
+        # Read once per request: the form, the applicant's email and the emails all need them.
+        if not hasattr(self, "_form_fields"):
+            self._form_fields = list(self.form_fields.all())
+        return self._form_fields
+
     def get_submission_class(self):
         return Submission
 
@@ -318,9 +324,7 @@ class Submission(AbstractFormSubmission):
     def needs_confirmation(self):
         return bool(self.email) and self.confirmation_sent_at is None
 
-    @property
-    def needs_notification(self):
-        page = self.page.specific_deferred
+    def needs_notification(self, page):
         return bool(getattr(page, "to_address", "")) and self.notification_sent_at is None
 
     def set_status(self, status, user=None, note=""):

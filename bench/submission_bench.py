@@ -120,8 +120,7 @@ def run(label, call, count, concurrency):
     elapsed = time.perf_counter() - start
     p95 = times[max(0, int(len(times) * 0.95) - 1)]
     print(
-        f"{label:22} {statistics.median(times):9.1f} {p95:8.1f} {count / elapsed:10.1f}"
-        f" {count:8d}"
+        f"{label:22} {statistics.median(times):9.1f} {p95:8.1f} {count / elapsed:10.1f} {count:8d}"
     )
 
 

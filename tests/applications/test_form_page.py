@@ -257,3 +257,15 @@ class TestProgrammeDates:
         token = token_of(client.get(form.url))
         client.post(form.url, {"form_token": token, **answers()})
         assert Submission.objects.count() == 1
+
+
+def test_a_submission_takes_a_bounded_number_of_queries(
+    client, form_page, django_assert_max_num_queries
+):
+    token = token_of(client.get(form_page.url))
+    # About half are the page shell (site, menu, footer, settings) every page pays; the bound
+    # catches a query per field or per answer creeping in.
+    with django_assert_max_num_queries(50):
+        response = client.post(form_page.url, {"form_token": token, **answers()})
+    assert response.status_code == 200
+    assert Submission.objects.count() == 1
