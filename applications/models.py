@@ -131,7 +131,8 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         TranslatableField("intro"),
         TranslatableField("thank_you_text"),
         TranslatableField("submit_label"),
-        TranslatableField("form_fields"),
+        # Form fields are copied with the page when it is first translated (the import gives
+        # each language its own labels); they are not yet wagtail-localize segments.
         TranslatableField("subject"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
