@@ -52,6 +52,7 @@ SEARCH_PAGES ?= 2000
 bench: $(BIN)/.installed messages
 	$(BIN)/python bench/page_bench.py
 	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
+	$(BIN)/python bench/submission_bench.py
 
 clean:
 	rm -rf $(VENV) var

@@ -7,6 +7,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from applications.blocks import EmbeddedFormBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
 
@@ -208,3 +210,4 @@ class BodyBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     page_cards = PageCardsBlock()
     section_teaser = SectionTeaserBlock()
+    form = EmbeddedFormBlock()

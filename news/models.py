@@ -498,6 +498,18 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = self.json_ld(request)
+        registration = self.registration
+        form_page = (
+            registration is not None
+            and registration.specific_class.__name__ == "ApplicationFormPage"
+        )
+        if form_page and not self.is_past:
+            # Registration happens here: the form page's form, posting to the form page.
+            block = BodyBlock.base_blocks["form"]
+            context["registration_form"] = block.render(
+                block.to_python({"form_page": registration.pk, "heading": ""}),
+                context={"request": request},
+            )
         return context
 
     @path("ics/", name="ics")

@@ -220,3 +220,54 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
         if create and names:
             self.groups.set(Group.objects.filter(name__in=names))
         self.save()
+
+
+# Applications
+from applications.models import (  # noqa: E402
+    ApplicationFormField,
+    ApplicationFormPage,
+    FormIndexPage,
+)
+
+APPLICATION_FIELDS = [
+    {"clean_name": "full_name", "label": "الاسم الكامل", "field_type": "singleline"},
+    {"clean_name": "email", "label": "البريد الإلكتروني", "field_type": "email"},
+    {"clean_name": "phone", "label": "رقم الهاتف", "field_type": "phone"},
+    {"clean_name": "members", "label": "عدد الأعضاء", "field_type": "number", "required": False},
+    {"clean_name": "idea", "label": "الفكرة", "field_type": "multiline", "required": False},
+    {
+        "clean_name": "document",
+        "label": "وثيقة التأسيس",
+        "field_type": "file",
+        "required": False,
+        "max_upload_mb": 1,
+    },
+    {"clean_name": "consent", "label": "أوافق على سياسة الخصوصية", "field_type": "consent"},
+]
+
+
+class FormIndexPageFactory(wagtail_factories.PageFactory):
+    title = "الاستمارات"
+    slug = "forms"
+
+    class Meta:
+        model = FormIndexPage
+
+
+class ApplicationFormPageFactory(wagtail_factories.PageFactory):
+    """A form page with the fields of APPLICATION_FIELDS unless `fields` gives others."""
+
+    title = factory.Sequence(lambda n: f"استمارة {n}")
+    slug = factory.Sequence(lambda n: f"form-{n}")
+    to_address = "team@tamkeen.example"
+    thank_you_text = "<p>شكرًا لكم.</p>"
+
+    class Meta:
+        model = ApplicationFormPage
+
+    @classmethod
+    def _create(cls, model_class, *args, fields=None, **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        for position, field in enumerate(APPLICATION_FIELDS if fields is None else fields):
+            ApplicationFormField.objects.create(page=page, sort_order=position, **field)
+        return page

@@ -197,6 +197,7 @@ LEARNING_RATE_LIMITS = {
     "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
     "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
 }
+
 # Editors: roles, safe logins (home/roles.py, home/twofactor.py).
 env_editors = environ.Env(
     AXES_FAILURE_LIMIT=(int, 5),
@@ -222,3 +223,20 @@ OTP_TOTP_ISSUER = "Tamkeen"
 # Sessions end after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = env_editors("SESSION_COOKIE_AGE")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Applications: form pages and their submissions.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+APPLICATIONS_MAX_UPLOAD_MB = 10
+APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
+# (requests, seconds) per client address.
+APPLICATIONS_RATE_LIMITS = {
+    "submit": (env.int("APPLICATIONS_SUBMIT_LIMIT", default=20), 600),
+    "status": (env.int("APPLICATIONS_STATUS_LIMIT", default=10), 600),
+}
+APPLICATIONS_TRUSTED_PROXY_HEADER = env("APPLICATIONS_TRUSTED_PROXY_HEADER", default="")
+APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
+APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5
+# SQLite (the embedded default) lets one writer in at a time: concurrent submissions wait for
+# their turn instead of failing after the default five seconds.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)

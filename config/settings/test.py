@@ -20,3 +20,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Most admin tests sign in a superuser directly; the two-factor tests switch this back on.
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
+
+PRIVATE_MEDIA_ROOT = str(BASE_DIR / "var" / "test-private")

@@ -72,6 +72,9 @@ def test_a_visitor_without_javascript_finds_a_track_checks_eligibility_and_how_t
     page.get_by_role("button", name="تحقّق من أهليتي").click()
     assert "يبدو أنك مؤهل" in page.locator("[data-testid=verdict]").inner_text()
 
-    page.locator("[data-testid=apply]").get_by_role("link", name="طريقة الانضمام").click()
+    # The demo programme has an application form, so Apply leads there; the steps stay linked.
+    apply = page.locator("[data-testid=apply]").get_by_role("link", name="قدّم الآن")
+    assert apply.get_attribute("href").endswith("/youth-tech-incubator-application/")
+    page.locator(".programme__toc").get_by_role("link", name="طريقة الانضمام").click()
     assert page.url.endswith("#join")
     assert page.locator("#join ol.steps > li").count() == 5

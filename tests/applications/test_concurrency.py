@@ -1,0 +1,72 @@
+"""Fifty applicants sending at the same moment, some double-clicking: each submission is stored
+exactly once, with a unique reference. CI runs this on PostgreSQL."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from wagtail.models import Site
+
+from applications.forms import new_token, read_token
+from applications.models import Submission
+from tests.applications.conftest import answers
+from tests.factories import ApplicationFormPageFactory, FormIndexPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+APPLICANTS = 50
+DOUBLE_CLICKS = 10
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migrated_rows_put_back(django_db_setup, django_db_blocker):
+    """A transactional test ends by emptying the database; put back the rows the migrations
+    created (locales, home page, site), which the tests that follow expect."""
+    with django_db_blocker.unblock():
+        state = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        if not Site.objects.exists():
+            connection.creation.deserialize_db_from_string(state)
+
+
+def test_concurrent_submissions_are_each_stored_once_with_unique_references(home):
+    page = ApplicationFormPageFactory(parent=FormIndexPageFactory(parent=home), slug="apply")
+    tokens = [new_token(page.pk) for _ in range(APPLICANTS)]
+    # The first applicants click twice: their second post races the first.
+    posts = [(n, token) for n, token in enumerate(tokens)]
+    posts += [(n, tokens[n]) for n in range(DOUBLE_CLICKS)]
+    barrier = threading.Barrier(len(posts))
+    statuses, errors = [], []
+
+    def post(n, token):
+        try:
+            client = Client(REMOTE_ADDR=f"10.0.{n // 250}.{n % 250}")
+            barrier.wait(timeout=30)
+            response = client.post(
+                page.url, {"form_token": token, **answers(full_name=f"مقدم الطلب {n}")}
+            )
+            statuses.append(response.status_code)
+        except Exception as error:  # reported below, with the thread's own failure
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=args) for args in posts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert statuses == [200] * len(posts)
+    submissions = list(Submission.objects.all())
+    assert len(submissions) == APPLICANTS
+    assert len({s.reference for s in submissions}) == APPLICANTS
+    assert sorted(s.token for s in submissions) == sorted(read_token(t, page.pk) for t in tokens)
+    assert sorted(s.form_data["full_name"] for s in submissions) == sorted(
+        f"مقدم الطلب {n}" for n in range(APPLICANTS)
+    )
+    numbers = sorted(int(s.reference.rsplit("-", 1)[1]) for s in submissions)
+    assert numbers == list(range(numbers[0], numbers[0] + APPLICANTS))

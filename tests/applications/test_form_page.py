@@ -1,0 +1,271 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+
+from applications.models import Status, Submission
+from tests.applications.conftest import answers, token_of
+from tests.factories import (
+    ApplicationFormPageFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_an_applicant_gets_a_reference_and_the_submission_is_stored(submit, form_page):
+    response = submit()
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    reference = soup(response).find(attrs={"data-testid": "reference"}).get_text(strip=True)
+    assert reference == submission.reference
+    assert reference.startswith(f"TMK-{datetime.date.today().year}-")
+    assert submission.page_id == form_page.pk
+    assert submission.status == Status.RECEIVED
+    assert submission.email == "sara@example.org"
+    assert submission.language == "ar"
+    assert submission.form_data["phone"] == "0933123456"
+    assert submission.form_data["members"] == 7
+    assert "form_token" not in submission.form_data
+    assert "website" not in submission.form_data
+    assert [e.status for e in submission.history.all()] == [Status.RECEIVED]
+
+
+def test_references_follow_each_other(submit):
+    submit()
+    submit()
+    first, second = Submission.objects.order_by("pk").values_list("reference", flat=True)
+    assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
+
+
+def test_a_double_click_or_a_reloaded_page_stores_one_submission(client, form_page):
+    token = token_of(client.get(form_page.url))
+    first = client.post(form_page.url, {"form_token": token, **answers()})
+    second = client.post(form_page.url, {"form_token": token, **answers()})
+    assert Submission.objects.count() == 1
+    reference = Submission.objects.get().reference
+    assert reference in first.content.decode()
+    assert reference in second.content.decode()
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize("token", ["", "forged", None])
+def test_a_missing_or_forged_token_is_refused_and_the_answers_are_kept(client, form_page, token):
+    data = answers()
+    if token is not None:
+        data["form_token"] = token
+    response = client.post(form_page.url, data)
+    assert Submission.objects.count() == 0
+    page = soup(response)
+    assert "انتهت صلاحية" in page.select_one(".error-summary").get_text()
+    assert page.find("input", {"name": "full_name"})["value"] == "سارة الأحمد"
+    # A fresh token comes with the page, so sending it again works.
+    response = client.post(form_page.url, {**data, "form_token": token_of(response)})
+    assert Submission.objects.count() == 1
+
+
+def test_a_token_of_another_form_is_refused(client, form_page, forms_index):
+    other = ApplicationFormPageFactory(parent=forms_index)
+    token = token_of(client.get(other.url))
+    client.post(form_page.url, {"form_token": token, **answers()})
+    assert Submission.objects.count() == 0
+
+
+def test_the_honeypot_stores_nothing_and_looks_like_success(submit):
+    response = submit(website="http://spam.example")
+    assert response.status_code == 200
+    assert Submission.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_missing_fields_give_an_error_summary_linking_to_each_field_in_arabic(submit):
+    response = submit(full_name="", email="", consent=None, idea="<b>فكرتي</b>")
+    assert Submission.objects.count() == 0
+    page = soup(response)
+    assert page.title.get_text().startswith("خطأ:")
+    summary = page.select_one(".error-summary")
+    links = {a["href"]: a.get_text() for a in summary.find_all("a")}
+    assert set(links) == {"#id_full_name", "#id_email", "#id_consent"}
+    assert "هذا الحقل مطلوب" in links["#id_full_name"]
+    # Each message sits next to its field, and the field points at it.
+    field = page.find("input", {"name": "full_name"})
+    assert "id_full_name_error" in field["aria-describedby"]
+    assert page.find(id="id_full_name_error").get_text(strip=True)
+    # What was typed is kept.
+    assert page.find("textarea", {"name": "idea"}).get_text().strip() == "<b>فكرتي</b>"
+    assert page.find("input", {"name": "phone"})["value"] == "0933 123 456"
+    assert "<b>فكرتي</b>" not in response.content.decode()
+
+
+def test_the_applicant_is_told_to_select_files_again_after_an_error(submit):
+    response = submit(email="")
+    assert "اختر ملفاتك مرة أخرى" in soup(response).select_one(".error-summary").get_text()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("email", "not-an-email"), ("phone", "12ab"), ("members", "سبعة")],
+)
+def test_invalid_values_are_refused_with_a_message(submit, field, value):
+    response = submit(**{field: value})
+    assert Submission.objects.count() == 0
+    assert soup(response).find(id=f"id_{field}_error").get_text(strip=True)
+
+
+def test_arabic_indic_digits_are_accepted(submit):
+    submit(phone="٠٩٣٣١٢٣٤٥٦", members="١٢")
+    data = Submission.objects.get().form_data
+    assert data["phone"] == "0933123456"
+    assert data["members"] == 12
+
+
+def test_script_in_text_fields_is_escaped_on_the_confirmation_and_in_emails(submit):
+    script = '<script>alert("x")</script>'
+    submit(full_name=script, idea=script)
+    notification, _confirmation = mail.outbox
+    html = notification.alternatives[0][0]
+    assert script not in html
+    assert "&lt;script&gt;" in html
+    assert Submission.objects.get().form_data["full_name"] == script
+
+
+def test_emails_go_to_the_team_and_the_applicant_in_the_forms_language(submit):
+    submit()
+    notification, confirmation = mail.outbox
+    reference = Submission.objects.get().reference
+    assert notification.to == ["team@tamkeen.example"]
+    assert notification.reply_to == ["sara@example.org"]
+    assert confirmation.to == ["sara@example.org"]
+    for message in (notification, confirmation):
+        assert reference in message.subject
+        assert reference in message.body
+        assert message.alternatives[0][1] == "text/html"
+        assert reference in message.alternatives[0][0]
+    assert "استلمنا" in confirmation.subject
+    submission = Submission.objects.get()
+    assert submission.confirmation_sent_at and submission.notification_sent_at
+
+
+def test_english_submissions_get_english_emails(client, english_home):
+    from tests.factories import FormIndexPageFactory
+
+    index = FormIndexPageFactory(parent=english_home, title="Forms")
+    page = ApplicationFormPageFactory(parent=index, slug="apply-en")
+    token = token_of(client.get(page.url))
+    client.post(page.url, {"form_token": token, **answers()})
+    assert mail.outbox[1].subject.startswith("We received your submission")
+    assert Submission.objects.get().language == "en"
+
+
+def test_a_form_without_email_field_sends_no_confirmation(client, forms_index):
+    page = ApplicationFormPageFactory(
+        parent=forms_index,
+        fields=[{"clean_name": "opinion", "label": "رأيك", "field_type": "multiline"}],
+    )
+    token = token_of(client.get(page.url))
+    client.post(page.url, {"form_token": token, "opinion": "جيد"})
+    assert [m.to for m in mail.outbox] == [["team@tamkeen.example"]]
+
+
+def test_too_many_posts_from_one_client_are_refused(submit, settings):
+    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "submit": (3, 600)}
+    for _ in range(3):
+        assert submit().status_code == 200
+    response = submit()
+    assert response.status_code == 429
+    assert "محاولات كثيرة" in soup(response).h1.get_text()
+    assert Submission.objects.count() == 3
+
+
+def test_the_rate_limit_is_per_client(client, form_page, settings):
+    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "submit": (1, 600)}
+    for address in ("10.0.0.1", "10.0.0.2"):
+        token = token_of(client.get(form_page.url))
+        response = client.post(
+            form_page.url, {"form_token": token, **answers()}, REMOTE_ADDR=address
+        )
+        assert response.status_code == 200
+    assert Submission.objects.count() == 2
+
+
+def test_a_form_refuses_posts_without_csrf_token(form_page):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    token = token_of(client.get(form_page.url))
+    response = client.post(form_page.url, {"form_token": token, **answers()})
+    assert response.status_code == 403
+    assert Submission.objects.count() == 0
+
+
+class TestProgrammeDates:
+    @pytest.fixture
+    def programme(self, home, today):
+        index = ProgrammeIndexPageFactory(parent=home)
+        return ProgrammePageFactory(
+            parent=index,
+            opens=today - datetime.timedelta(days=10),
+            closes=today - datetime.timedelta(days=1),
+        )
+
+    def test_a_form_under_a_closed_programme_says_why_and_when(self, client, programme):
+        form = ApplicationFormPageFactory(parent=programme)
+        page = soup(client.get(form.url))
+        assert page.find("form", class_="app-form") is None
+        notice = page.select_one(".app-closed").get_text()
+        assert "مغلقة" in notice or "مغلق" in notice
+        assert str(programme.closes.day) in notice
+
+    def test_a_closed_form_refuses_a_direct_post(self, client, programme, form_page):
+        token = token_of(client.get(form_page.url))
+        form_page.move(programme, pos="last-child")
+        response = client.post(
+            type(form_page).objects.get(pk=form_page.pk).url, {"form_token": token, **answers()}
+        )
+        assert response.status_code == 403
+        assert Submission.objects.count() == 0
+
+    def test_an_upcoming_programme_says_when_it_opens(self, client, programme, today):
+        programme.opens = today + datetime.timedelta(days=5)
+        programme.closes = today + datetime.timedelta(days=30)
+        programme.save()
+        form = ApplicationFormPageFactory(parent=programme)
+        notice = soup(client.get(form.url)).select_one(".app-closed").get_text()
+        assert "لم تُفتح" in notice or "ليست مفتوحة" in notice
+
+    def test_a_form_chosen_as_a_programmes_application_form_follows_its_dates(
+        self, client, programme, form_page
+    ):
+        programme.application_page = form_page
+        programme.save()
+        assert client.get(form_page.url).status_code == 200
+        assert not type(form_page).objects.get(pk=form_page.pk).is_open()
+        programme.closes = programme.closes + datetime.timedelta(days=30)
+        programme.save()
+        assert type(form_page).objects.get(pk=form_page.pk).is_open()
+
+    def test_a_form_of_an_open_programme_takes_submissions(self, client, programme, today):
+        programme.closes = today
+        programme.save()
+        form = ApplicationFormPageFactory(parent=programme)
+        token = token_of(client.get(form.url))
+        client.post(form.url, {"form_token": token, **answers()})
+        assert Submission.objects.count() == 1
+
+
+def test_a_submission_takes_a_bounded_number_of_queries(
+    client, form_page, django_assert_max_num_queries
+):
+    token = token_of(client.get(form_page.url))
+    # About half are the page shell (site, menu, footer, settings) every page pays; the bound
+    # catches a query per field or per answer creeping in.
+    with django_assert_max_num_queries(50):
+        response = client.post(form_page.url, {"form_token": token, **answers()})
+    assert response.status_code == 200
+    assert Submission.objects.count() == 1

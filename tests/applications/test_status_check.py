@@ -1,0 +1,77 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from applications.models import Status, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submission(submit):
+    submit()
+    submission = Submission.objects.get()
+    submission.set_status(Status.ACCEPTED)
+    return submission
+
+
+@pytest.fixture
+def status_url(forms_index):
+    return forms_index.url + "status/"
+
+
+def result_of(response):
+    result = BeautifulSoup(response.content, "html.parser").find(
+        attrs={"data-testid": "status-result"}
+    )
+    return result.get_text(" ", strip=True) if result else None
+
+
+def test_the_applicant_sees_the_status_and_the_date_of_last_change(client, submission, status_url):
+    response = client.post(
+        status_url, {"reference": submission.reference, "email": "SARA@example.org"}
+    )
+    text = result_of(response)
+    assert "مقبول" in text
+    assert str(submission.status_changed_at.year) in text
+    # Nothing else of the submission is shown.
+    assert "سارة" not in response.content.decode()
+    assert "0933" not in response.content.decode()
+
+
+def test_the_reference_can_be_typed_with_arabic_digits(client, submission, status_url):
+    year, number = submission.reference.split("-")[1:]
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    typed = f"tmk-{year.translate(arabic)}-{number.translate(arabic)}"
+    response = client.post(status_url, {"reference": typed, "email": "sara@example.org"})
+    assert "مقبول" in result_of(response)
+
+
+def test_not_found_and_wrong_email_give_the_same_answer(client, submission, status_url):
+    wrong_email = client.post(
+        status_url, {"reference": submission.reference, "email": "other@example.org"}
+    )
+    not_found = client.post(
+        status_url, {"reference": "TMK-2026-999999", "email": "sara@example.org"}
+    )
+    assert result_of(wrong_email) == result_of(not_found)
+    assert "لم نجد طلبًا" in result_of(not_found)
+    assert wrong_email.status_code == not_found.status_code == 200
+
+
+def test_the_status_check_is_rate_limited(client, submission, status_url, settings):
+    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "status": (2, 600)}
+    for _ in range(2):
+        client.post(status_url, {"reference": "TMK-2026-000001", "email": "x@example.org"})
+    response = client.post(
+        status_url, {"reference": submission.reference, "email": "sara@example.org"}
+    )
+    assert response.status_code == 429
+    assert result_of(response) is None
+
+
+def test_the_status_page_is_not_indexed_and_has_a_labelled_form(client, forms_index, status_url):
+    page = BeautifulSoup(client.get(status_url).content, "html.parser")
+    assert page.find("meta", {"name": "robots"})["content"] == "noindex"
+    for name in ("reference", "email"):
+        field = page.find("input", {"name": name})
+        assert page.find("label", {"for": field["id"]})

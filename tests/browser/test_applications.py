@@ -1,0 +1,80 @@
+import re
+
+import pytest
+
+from applications.models import Status, Submission, SubmissionFile
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+FORM = "/ar/programmes/youth-tech-incubator/youth-tech-incubator-application/"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_an_applicant_fixes_errors_and_gets_a_reference(page, demo_site, assert_accessible):
+    page.goto(FORM)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(page)
+
+    page.get_by_label("اسم الفريق أو الجمعية").fill("فريق <b>رواد</b> التقنية")
+    page.get_by_label("اسم مقدّم الطلب").fill("سارة الأحمد")
+    page.get_by_label("البريد الإلكتروني").fill("sara@")
+    page.get_by_label("رقم الهاتف").fill("٠٩٣٣١٢٣٤٥٦")
+    page.get_by_label("المحافظة").select_option(index=1)
+    page.get_by_label("عدد أعضاء الفريق").fill("٥")
+    page.get_by_label("جمعية مشهرة").check()
+    page.get_by_label("صف فكرتكم").fill("منصة تربط المتطوعين بالجمعيات في الأحياء.")
+    page.get_by_label("وثيقة التأسيس").set_input_files(
+        {"name": "وثيقة التأسيس.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="إرسال الطلب").click()
+
+    summary = page.locator(".error-summary")
+    assert summary.is_visible()
+    # Focus (and the screen) goes to the summary, without JavaScript.
+    assert summary.evaluate("el => el === document.activeElement")
+    assert page.title().startswith("خطأ:")
+    links = summary.get_by_role("link")
+    assert links.count() == 2  # the email and the consent
+    assert "اختر ملفاتك مرة أخرى" in summary.inner_text()
+    assert page.get_by_label("اسم مقدّم الطلب").input_value() == "سارة الأحمد"
+    assert_accessible(page)
+
+    links.first.click()
+    assert page.evaluate("document.activeElement.name") == "email"
+    page.get_by_label("البريد الإلكتروني").fill("sara@example.org")
+    page.get_by_label("أوافق على معالجة بياناتي").check()
+    page.get_by_label("وثيقة التأسيس").set_input_files(
+        {"name": "وثيقة التأسيس.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    page.get_by_role("button", name="إرسال الطلب").click()
+
+    reference = page.get_by_test_id("reference").inner_text()
+    assert re.fullmatch(r"TMK-\d{4}-\d{6}", reference)
+    assert_accessible(page)
+    submission = Submission.objects.get()
+    assert submission.reference == reference
+    assert submission.form_data["phone"] == "0933123456"
+    assert SubmissionFile.objects.get(submission=submission).name == "وثيقة-التأسيس.pdf"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_status_check_answers_an_applicant(page, demo_site, assert_accessible, language):
+    from applications.models import ApplicationFormPage
+    from applications.references import format_reference
+
+    form = ApplicationFormPage.objects.get(locale__language_code="ar", slug="complaints")
+    submission = Submission.objects.create(
+        page=form,
+        form_data={},
+        reference=format_reference(2026, 4242),
+        email="sara@example.org",
+    )
+    submission.set_status(Status.ACCEPTED)
+    page.goto(f"/{language}/forms/status/")
+    assert_accessible(page)
+    page.locator("input[name=reference]").fill("TMK-2026-004242")
+    page.locator("input[name=email]").fill("sara@example.org")
+    page.locator("form.app-form button[type=submit]").click()
+    result = page.get_by_test_id("status-result").inner_text()
+    assert ("مقبول" if language == "ar" else "Accepted") in result
+    assert_accessible(page)
