@@ -27,8 +27,9 @@ def search(request):
                 for document in query.documents()
             ],
             snippets=[
-                (name, [{"title": highlight(str(obj), query.terms), "obj": obj} for obj in found])
+                (name, items)
                 for name, found in query.snippets()
+                if (items := _linked(request, found, query.terms))
             ],
             hits=[
                 {
@@ -47,6 +48,12 @@ def search(request):
         if not found:
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _linked(request, objects, terms):
+    """Snippet hits with somewhere to go in this language (a partner needs its directory)."""
+    items = [{"title": highlight(str(obj), terms), "url": obj.get_url(request)} for obj in objects]
+    return [item for item in items if item["url"]]
 
 
 def suggest(request):

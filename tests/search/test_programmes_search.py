@@ -84,3 +84,9 @@ def test_partners_are_found_and_lead_to_their_card_in_the_directory(client, home
     soup, hrefs = results(client, "جامعه دمشق")
     assert hrefs == ["/ar/partners/?kind=academia#partner-damascus-university"]
     assert soup.select_one('[data-testid="search-result"] mark').get_text() == "جامعة"
+
+
+def test_a_partner_with_no_directory_in_this_language_is_not_a_dead_link(client, home):
+    PartnerFactory(name="جامعة حلب", slug="aleppo-university", kind="academia")
+    _soup, hrefs = results(client, "جامعه حلب")
+    assert hrefs == []
