@@ -20,6 +20,7 @@ $(BIN)/.installed: requirements.lock
 messages: $(CATALOGUES:.po=.mo)
 
 run: $(BIN)/.installed messages
+	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
