@@ -2,8 +2,9 @@ from django import forms
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.ratelimit import allow
+
 from .models import Submission
-from .ratelimit import allow
 from .references import normalise_reference
 from .submissions import store_submission
 

@@ -20,12 +20,12 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import ratelimit
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.pagination import paginate
 
 from . import quiz as scoring
-from . import ratelimit
 from .blocks import LessonBodyBlock, quiz_from_value
 from .choices import LEVELS, NAME_MAX_LENGTH, TOPICS
 from .forms import CatalogueFilterForm, CertificateForm, VerifyForm

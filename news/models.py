@@ -1,4 +1,3 @@
-import json
 import zoneinfo
 
 from django import forms
@@ -7,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -27,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.pagination import paginate
+from home.structured_data import json_ld
 
 from . import calendar, feeds
 
@@ -63,12 +62,6 @@ class NewsCategory(TranslatableMixin, models.Model):
 
 class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("news.NewsPage", related_name="tagged_items")
-
-
-def _json_ld(data):
-    """JSON-LD safe inside <script>: no "</script>" can end it early."""
-    text = json.dumps(data, ensure_ascii=False)
-    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
 
 
 def _publisher():
@@ -241,7 +234,7 @@ class NewsPage(BasePage):
             data["description"] = self.summary
         if self.image_id and request is not None:
             data["image"] = request.build_absolute_uri(self.image.get_rendition("width-1200").url)
-        return _json_ld(data)
+        return json_ld(data)
 
 
 def _live_targets(links):
@@ -553,7 +546,7 @@ class EventPage(RoutablePageMixin, BasePage):
             data["maximumAttendeeCapacity"] = self.capacity
         if self.image_id and request is not None:
             data["image"] = request.build_absolute_uri(self.image.get_rendition("width-1200").url)
-        return _json_ld(data)
+        return json_ld(data)
 
 
 @register_setting(icon="date")

@@ -1,4 +1,3 @@
-import json
 import zoneinfo
 
 from django import forms
@@ -11,7 +10,6 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -27,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.models import BasePage
 from home.pagination import paginate
+from home.structured_data import json_ld
 from search.indexing import AnalysedSearch
 
 from . import eligibility, status
@@ -614,10 +613,7 @@ class ProgrammePage(BasePage):
             data["applicationStartDate"] = self.opens.isoformat()
         if self.closes:
             data["applicationDeadline"] = self.closes.isoformat()
-        text = json.dumps(data, ensure_ascii=False)
-        for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-            text = text.replace(char, escaped)
-        return mark_safe(text)  # noqa: S308 - JSON with the HTML-significant characters escaped
+        return json_ld(data)
 
 
 class PartnerIndexPage(BasePage):

@@ -191,12 +191,17 @@ LOGGING = {
 # News and events: sub-addresses of pages (feeds, calendars, past events).
 INSTALLED_APPS += ["wagtail.contrib.routable_page"]
 
-# E-learning: how many certificate requests and certificate look-ups (verification, certificate
-# pages) one client address may make per window: {scope: (requests, seconds)}.
-LEARNING_RATE_LIMITS = {
+# How many times one client address may post an application or look up a status, request a
+# certificate or look one up, per window (home/ratelimit.py): {scope: (requests, seconds)}.
+RATE_LIMITS = {
+    "submit": (env.int("APPLICATIONS_SUBMIT_LIMIT", default=20), 600),
+    "status": (env.int("APPLICATIONS_STATUS_LIMIT", default=10), 600),
     "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
     "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
 }
+# Behind a proxy you control, the header holding the visitor's address (e.g. HTTP_X_FORWARDED_FOR),
+# so that rate limits and login lockouts count visitors, not the proxy.
+TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
 
 # Editors: roles, safe logins (home/roles.py, home/twofactor.py).
 env_editors = environ.Env(
@@ -213,6 +218,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_editors("AXES_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = env_editors("AXES_COOLOFF_MINUTES") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The same client address as the rate limits, so TRUSTED_PROXY_HEADER applies to both.
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/editors/lockout.html"
 AXES_VERBOSE = False
@@ -228,12 +235,6 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
 APPLICATIONS_MAX_UPLOAD_MB = 10
 APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
-# (requests, seconds) per client address.
-APPLICATIONS_RATE_LIMITS = {
-    "submit": (env.int("APPLICATIONS_SUBMIT_LIMIT", default=20), 600),
-    "status": (env.int("APPLICATIONS_STATUS_LIMIT", default=10), 600),
-}
-APPLICATIONS_TRUSTED_PROXY_HEADER = env("APPLICATIONS_TRUSTED_PROXY_HEADER", default="")
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
 APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5
 # SQLite (the embedded default) lets one writer in at a time: concurrent submissions wait for

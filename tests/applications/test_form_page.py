@@ -174,7 +174,7 @@ def test_a_form_without_email_field_sends_no_confirmation(client, forms_index):
 
 
 def test_too_many_posts_from_one_client_are_refused(submit, settings):
-    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "submit": (3, 600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (3, 600)}
     for _ in range(3):
         assert submit().status_code == 200
     response = submit()
@@ -184,13 +184,34 @@ def test_too_many_posts_from_one_client_are_refused(submit, settings):
 
 
 def test_the_rate_limit_is_per_client(client, form_page, settings):
-    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "submit": (1, 600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (1, 600)}
     for address in ("10.0.0.1", "10.0.0.2"):
         token = token_of(client.get(form_page.url))
         response = client.post(
             form_page.url, {"form_token": token, **answers()}, REMOTE_ADDR=address
         )
         assert response.status_code == 200
+    assert Submission.objects.count() == 2
+
+
+def test_behind_a_trusted_proxy_the_limit_counts_visitors_not_the_proxy(
+    client, form_page, settings
+):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (1, 600)}
+    settings.TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    def post_from(visitor):
+        token = token_of(client.get(form_page.url))
+        return client.post(
+            form_page.url,
+            {"form_token": token, **answers()},
+            REMOTE_ADDR="10.0.0.9",
+            HTTP_X_FORWARDED_FOR=f"{visitor}, 10.0.0.9",
+        )
+
+    assert post_from("198.51.100.1").status_code == 200
+    assert post_from("198.51.100.2").status_code == 200
+    assert post_from("198.51.100.1").status_code == 429
     assert Submission.objects.count() == 2
 
 

@@ -59,7 +59,7 @@ def test_not_found_and_wrong_email_give_the_same_answer(client, submission, stat
 
 
 def test_the_status_check_is_rate_limited(client, submission, status_url, settings):
-    settings.APPLICATIONS_RATE_LIMITS = {**settings.APPLICATIONS_RATE_LIMITS, "status": (2, 600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "status": (2, 600)}
     for _ in range(2):
         client.post(status_url, {"reference": "TMK-2026-000001", "email": "x@example.org"})
     response = client.post(

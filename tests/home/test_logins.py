@@ -55,6 +55,25 @@ def test_a_lockout_is_per_account_and_address(client):
     assert log_in(client, "other", PASSWORD).status_code == 302
 
 
+def test_behind_a_trusted_proxy_a_lockout_is_per_visitor(client, settings):
+    settings.TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
+    StaffUserFactory(username="editor", groups=[roles.SECTIONS["news"].editors])
+    login = reverse("wagtailadmin_login")
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            login, {"username": "editor", "password": "guess"}, HTTP_X_FORWARDED_FOR="203.0.113.7"
+        )
+    locked = client.post(
+        login, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    assert locked.status_code == 429
+    # The editor at another address behind the same proxy still logs in.
+    response = client.post(
+        login, {"username": "editor", "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.4"
+    )
+    assert response.status_code == 302
+
+
 def test_a_moderator_sets_up_a_code_before_using_the_admin(client):
     StaffUserFactory(username="moderator", groups=[roles.MODERATORS])
     log_in(client, "moderator", PASSWORD)

@@ -124,7 +124,7 @@ def test_a_certificate_still_verifies_after_its_module_is_deleted(client, module
     assert NAME in html and "أساسيات الأمن السيبراني" in html
 
 
-@override_settings(LEARNING_RATE_LIMITS={"certificate": (1, 3600), "verify": (3, 600)})
+@override_settings(RATE_LIMITS={"certificate": (1, 3600), "verify": (3, 600)})
 def test_code_look_ups_are_rate_limited_per_client(client, catalogue):
     url = catalogue.url + "verify/"
     statuses = [client.get(url, {"code": f"AAAA-BBBB-CCCC-DDD{n}"}).status_code for n in "2345"]
@@ -134,7 +134,7 @@ def test_code_look_ups_are_rate_limited_per_client(client, catalogue):
     assert other.status_code == 200
 
 
-@override_settings(LEARNING_RATE_LIMITS={"certificate": (1, 3600), "verify": (30, 600)})
+@override_settings(RATE_LIMITS={"certificate": (1, 3600), "verify": (30, 600)})
 def test_certificate_requests_are_rate_limited_per_client(client, module, lessons):
     finish(client, lessons)
     request_certificate(client, module)

@@ -1,4 +1,10 @@
-"""A small per-client rate limit on the cache (shared by every server when the cache is Redis)."""
+"""One per-client rate limit for every public form that must not be hammered (applications,
+status checks, certificates and their verification), kept in Django's cache so that every server
+shares it when the cache is Redis.
+
+Limits are `RATE_LIMITS = {scope: (requests, seconds)}` in the settings; windows are fixed, so a
+client gets at most `requests` in any `seconds`-long bucket.
+"""
 
 import time
 
@@ -8,8 +14,8 @@ from django.core.cache import cache
 
 def client_address(request):
     """The client's address: REMOTE_ADDR, or the first address of a header set by a trusted proxy
-    (APPLICATIONS_TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR) when there is one."""
-    header = settings.APPLICATIONS_TRUSTED_PROXY_HEADER
+    (TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR) when there is one."""
+    header = settings.TRUSTED_PROXY_HEADER
     if header and request.META.get(header):
         return request.META[header].split(",")[0].strip()
     return request.META.get("REMOTE_ADDR", "")
@@ -17,7 +23,7 @@ def client_address(request):
 
 def allow(request, scope):
     """Count one request of this client in `scope`; False once it is over the limit."""
-    limit, window = settings.APPLICATIONS_RATE_LIMITS[scope]
+    limit, window = settings.RATE_LIMITS[scope]
     bucket = int(time.time() // window)
     key = f"ratelimit:{scope}:{client_address(request)}:{bucket}"
     if cache.add(key, 1, timeout=window + 1):
