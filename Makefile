@@ -32,9 +32,12 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
+# One worker per CPU (TEST_WORKERS=0 runs in one process); a test file stays on one worker so
+# its module-wide fixtures are built once.
+TEST_WORKERS ?= auto
 test: $(BIN)/.installed messages browser-deps
 	mkdir -p var
-	$(BIN)/pytest --junitxml=var/test-results.xml $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --junitxml=var/test-results.xml $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

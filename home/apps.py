@@ -7,4 +7,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import caching, signals  # noqa: F401

@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
 
 from home.pagination import paginate
 from search.highlight import highlight
@@ -10,6 +11,8 @@ from search.query import Search, breadcrumbs
 SUGGESTIONS = 6
 
 
+# Never from the page cache: each search counts in the editors' report of unanswered searches.
+@cache_control(private=True)
 def search(request):
     """The search page: editors' picks first and apart, then results with facets and highlights."""
     query = Search.from_request(request, get_language())

@@ -3,7 +3,38 @@ from io import StringIO
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Site
+
+MIGRATED_STATE = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_state(request, django_db_setup, django_db_blocker):
+    """The rows the migrations create (locales, home page, site, groups), taken before any test."""
+    with django_db_blocker.unblock():
+        state = connection.creation.serialize_db_to_string()
+    request.config.stash[MIGRATED_STATE] = state
+    return state
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (browser, concurrency) ends with the database flushed. Put the migrated
+    rows back at once, so that whatever test a worker runs next finds the site it expects: with
+    tests spread over workers, transactional tests no longer all come last."""
+    result = yield
+    state = item.config.stash.get(MIGRATED_STATE, None)
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in item.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if state and transactional and nextitem is not None:
+        with item.config.stash[blocking_manager_key].unblock():
+            if not Site.objects.exists():
+                connection.creation.deserialize_db_from_string(state)
+    return result
 
 
 @pytest.fixture(autouse=True)

@@ -85,6 +85,16 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Compression, then an ETag of the uncompressed page (a repeat visit gets "304 Not Modified"),
+# then rendered pages for anonymous visitors (home/caching.py); PAGE_CACHE_SECONDS=0 turns that
+# off. Pages carry no secret but the CSRF token, which Django masks anew on every response.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+MIDDLEWARE[MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1 : 0] = [
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.caching.AnonymousPageCacheMiddleware",
+]
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from home.caching import remember
 from home.models import FooterText
 
 register = template.Library()
@@ -42,15 +43,15 @@ def main_menu(context):
     home = _home_page(request)
     if home is None:
         return []
+
+    def menu():
+        items = home.get_children().live().public().in_menu()
+        return [{"title": i.title, "url": i.get_url(request), "path": i.path} for i in items]
+
     current = context.get("page")
-    items = home.get_children().live().public().in_menu().specific(defer=True)
     return [
-        {
-            "page": item,
-            "current": current is not None
-            and (current.pk == item.pk or current.path.startswith(item.path)),
-        }
-        for item in items
+        {**item, "current": isinstance(current, Page) and current.path.startswith(item["path"])}
+        for item in remember(f"menu:{home.pk}", menu)
     ]
 
 
@@ -84,11 +85,16 @@ def language_links(context):
 @register.simple_tag
 def footer_text():
     locale = Locale.get_active()
-    footers = FooterText.objects.filter(live=True)
-    footer = (
-        footers.filter(locale=locale).first() or footers.filter(locale=Locale.get_default()).first()
-    )
-    return footer.body if footer else ""
+
+    def text():
+        footers = FooterText.objects.filter(live=True)
+        footer = (
+            footers.filter(locale=locale).first()
+            or footers.filter(locale=Locale.get_default()).first()
+        )
+        return footer.body if footer else ""
+
+    return remember(f"footer:{locale.pk}", text)
 
 
 @register.simple_tag

@@ -6,7 +6,6 @@ import threading
 import pytest
 from django.db import connection
 from django.test import Client
-from wagtail.models import Site
 
 from applications.forms import new_token, read_token
 from applications.models import Submission
@@ -17,18 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 APPLICANTS = 50
 DOUBLE_CLICKS = 10
-
-
-@pytest.fixture(scope="module", autouse=True)
-def migrated_rows_put_back(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying the database; put back the rows the migrations
-    created (locales, home page, site), which the tests that follow expect."""
-    with django_db_blocker.unblock():
-        state = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        if not Site.objects.exists():
-            connection.creation.deserialize_db_from_string(state)
 
 
 def test_concurrent_submissions_are_each_stored_once_with_unique_references(home):

@@ -76,13 +76,6 @@ def assert_accessible(axe):
     return check
 
 
-@pytest.fixture(scope="session")
-def migrated_state(django_db_setup, django_db_blocker):
-    """The rows the migrations create (locales, home page, site), taken before any test runs."""
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
 def demo_site(migrated_state, transactional_db):
     """The demo site, as `make run` loads it, in a database the live server shares.

@@ -1,0 +1,145 @@
+"""Rendered pages for anonymous visitors, and the parts every page repeats (menu, footer), kept in
+Django's cache: Redis when REDIS_URL is set, so that every app server shares them.
+
+Invalidation is by one "content version" stored in the cache and part of every key. Saving (and so
+publishing or unpublishing), moving or deleting a page, and saving anything else a public page shows
+(snippets, images, documents, site settings, privacy rules) bumps it; the old entries are then never
+read again and expire. Coarse, but always right, and content changes rarely next to page views.
+A cached page also expires at the next midnight of the site's time zone, because programmes open
+and close and events become past with the date alone.
+"""
+
+import datetime
+import functools
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.cache import get_max_age
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    Locale,
+    Page,
+    Site,
+)
+from wagtail.signals import post_page_move
+
+VERSION_KEY = "content-version"
+PAGE_HEADER = "X-Page-Cache"
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # A fresh cache starts from the clock, so it never reuses an older version's keys.
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def content_changed(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+@functools.cache
+def public_models():
+    """The models whose saving or deleting can change what anonymous visitors see."""
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.snippets.models import get_snippet_models
+
+    return (
+        Page,
+        BaseViewRestriction,
+        Collection,
+        Locale,
+        Site,
+        BaseGenericSetting,
+        BaseSiteSetting,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def model_changed(sender, raw=False, **kwargs):
+    if not raw and issubclass(sender, public_models()):
+        content_changed()
+
+
+# Moving a page rewrites paths without saving each page.
+post_page_move.connect(content_changed, dispatch_uid="content-changed-on-move")
+
+
+def remember(name, compute):
+    """`compute()`, cached until the content changes: for the parts every page repeats."""
+    key = f"fragment:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS or 300)
+    return value
+
+
+def seconds_until_midnight(now=None):
+    now = timezone.localtime(now)
+    midnight = datetime.datetime.combine(
+        now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo
+    )
+    return max(1, int((midnight - now).total_seconds()))
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests from the cache, and store the pages that are the same for
+    every anonymous visitor: 200 responses that set no cookie (a form's CSRF token, a session)
+    and do not say they are private. Visitors with a session (editors, learners) always get a
+    freshly rendered page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.applies(request):
+            return self.get_response(request)
+        key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is not None:
+            response[PAGE_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.storable(request, response):
+            timeout = min(settings.PAGE_CACHE_SECONDS, seconds_until_midnight())
+            cache.set(key, response, timeout=timeout)
+            response[PAGE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def applies(request):
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    @staticmethod
+    def storable(request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and get_max_age(response) != 0
+        )

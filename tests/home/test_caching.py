@@ -1,0 +1,129 @@
+"""Anonymous visitors get cached pages that are never stale after a change; everyone else, and every
+page with a form, is rendered afresh."""
+
+import datetime
+import gzip
+import zoneinfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.caching import seconds_until_midnight
+from home.models import FooterText, SiteSettings
+from tests.factories import (
+    ApplicationFormPageFactory,
+    FormIndexPageFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+    StaffUserFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings, home):
+    settings.PAGE_CACHE_SECONDS = 300
+    # A running site has its settings row; the first page view would otherwise create it.
+    SiteSettings.for_site(home.get_site())
+
+
+def fetch(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries)
+
+
+def test_a_repeat_visit_is_served_from_the_cache_without_the_database(client, home):
+    page = StandardPageFactory(parent=home, title="عن البرنامج")
+    first, _ = fetch(client, page.url)
+    second, queries = fetch(client, page.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert queries == 0
+    assert second.content == first.content
+    assert "عن البرنامج" in second.content.decode()
+
+
+def test_publishing_a_change_shows_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="العنوان القديم")
+    client.get(page.url)
+    page.title = "العنوان الجديد"
+    page.save_revision().publish()
+    response = client.get(page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "العنوان الجديد" in response.content.decode()
+
+
+def test_an_unpublished_page_is_gone_at_once(client, home):
+    page = StandardPageFactory(parent=home, title="صفحة")
+    url = page.url
+    assert client.get(url).status_code == 200
+    page.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_new_page_appears_in_the_cached_menu_and_listing(client, home):
+    index = ProgrammeIndexPageFactory(parent=home, show_in_menus=True)
+    client.get(index.url)
+    ProgrammePageFactory(parent=index, title="مسار جديد")
+    content = client.get(index.url).content.decode()
+    assert "مسار جديد" in content
+
+
+def test_an_edited_snippet_shows_on_cached_pages(client, home):
+    footer = FooterText.objects.create(body="<p>النص الأول</p>", locale=home.locale)
+    client.get(home.url)
+    footer.body = "<p>النص الثاني</p>"
+    footer.save()
+    assert "النص الثاني" in client.get(home.url).content.decode()
+
+
+def test_pages_with_a_form_are_never_cached(client, home):
+    form = ApplicationFormPageFactory(parent=FormIndexPageFactory(parent=home))
+    first = client.get(form.url)
+    second = client.get(form.url)
+    assert "X-Page-Cache" not in first
+    assert "X-Page-Cache" not in second
+    # Each visitor gets their own one-time token.
+    marker = 'name="form_token" value="'
+    tokens = {r.content.decode().split(marker)[1].split('"')[0] for r in (first, second)}
+    assert len(tokens) == 2
+
+
+def test_signed_in_editors_always_get_a_fresh_page(client, home):
+    page = StandardPageFactory(parent=home)
+    client.get(page.url)
+    client.force_login(StaffUserFactory(is_superuser=True))
+    response = client.get(page.url)
+    assert "X-Page-Cache" not in response
+    assert "wagtail-userbar" in response.content.decode()
+
+
+def test_search_results_are_not_cached(client, home):
+    client.get("/ar/search/?q=برنامج")
+    assert "X-Page-Cache" not in client.get("/ar/search/?q=برنامج")
+
+
+def test_a_repeat_visit_with_the_etag_gets_not_modified(client, home):
+    page = StandardPageFactory(parent=home)
+    etag = client.get(page.url)["ETag"]
+    assert client.get(page.url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_pages_are_compressed_for_browsers_that_accept_it(client, home):
+    page = StandardPageFactory(parent=home, title="صفحة مضغوطة")
+    response = client.get(page.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert "صفحة مضغوطة" in gzip.decompress(response.content).decode()
+
+
+def test_a_cached_page_lasts_no_later_than_midnight(settings):
+    # Programmes open and close, and events pass, at midnight of the site's time zone.
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    late = datetime.datetime(2026, 10, 31, 23, 58, 30, tzinfo=zone)
+    assert seconds_until_midnight(late) == 90
+    morning = datetime.datetime(2026, 11, 1, 6, 0, tzinfo=zone)
+    assert seconds_until_midnight(morning) == 18 * 3600
