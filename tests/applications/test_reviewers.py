@@ -5,6 +5,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -15,7 +16,7 @@ from openpyxl import load_workbook
 from wagtail.models import Locale
 
 from applications.dashboard import NewSubmissionsPanel
-from applications.models import Status, Submission
+from applications.models import ApplicationFormPage, Status, Submission
 from home.roles import APPLICATION_REVIEWERS, SECTIONS, setup_roles
 from tests.applications.conftest import PDF
 from tests.factories import ApplicationFormPageFactory, StaffUserFactory
@@ -235,6 +236,17 @@ class TestNewSubmissionsPanel:
         six_forms, six_forms_queries = queries()
         assert (one_form, six_forms) == (1, 6)
         assert six_forms_queries == one_form_queries <= 2
+
+
+def test_the_demo_reviewer_reviews_the_demo_forms(client, demo):
+    reviewer = get_user_model().objects.get(username="reviewer")
+    client.force_login(reviewer)
+    listed = BeautifulSoup(client.get(reverse("wagtailforms:index")).content, "html.parser")
+    titles = listed.get_text()
+    forms = ApplicationFormPage.objects.all()
+    assert len(forms) >= 3
+    assert all(form.title in titles for form in forms)
+    assert not forms[0].permissions_for_user(reviewer).can_edit()
 
 
 def test_a_translation_of_the_form_has_the_same_reviewers(
