@@ -19,7 +19,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.contrib.forms.views import (
+    FormPagesListView,
+    SubmissionsListFilterSet,
+    SubmissionsListView,
+)
 
 from .models import Status, Submission, SubmissionFile
 from .references import FILE_TYPES, normalise_reference, spreadsheet_safe
@@ -34,6 +38,18 @@ def visible_submission(request, **lookup):
     if not may_see(request.user, submission):
         raise PermissionDenied
     return submission
+
+
+class FormsIndexView(FormPagesListView):
+    """Wagtail's list of forms, open to whoever may see a form's submissions: Wagtail asks for a
+    page permission, which reviewers (who edit no page) do not have."""
+
+    any_permission_required = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not get_forms_for_user(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class ReviewFilterSet(SubmissionsListFilterSet):

@@ -4,10 +4,11 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     AbstractFormField,
@@ -22,6 +23,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, SiteSettings
+from home.roles import APPLICATION_REVIEWERS
 
 from .references import format_reference
 
@@ -108,10 +110,22 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         help_text=_("Shown with the reference number once the form is sent."),
     )
     submit_label = models.CharField(_("submit button text"), max_length=60, blank=True)
+    reviewers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewers"),
+        blank=True,
+        limit_choices_to={"groups__name": APPLICATION_REVIEWERS},
+        related_name="reviewed_forms",
+        help_text=_(
+            "Members of the Application reviewers group who may see and review this form's "
+            "submissions, from the time the page is published."
+        ),
+    )
 
     content_panels = [
         *BasePage.content_panels,
         FormSubmissionsPanel(),
+        FieldPanel("reviewers", widget=CheckboxSelectMultiple),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("submit_label"),
@@ -136,6 +150,8 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         TranslatableField("subject"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
+        # A translation starts with the source form's reviewers and takes them again when synced.
+        SynchronizedField("reviewers", overridable=False),
     ]
 
     parent_page_types = [

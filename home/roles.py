@@ -6,11 +6,11 @@ app; a label whose app is not installed yet is skipped, and when that app arrive
 get their permissions and the moderation workflow as they are created (`page_created`) or
 when `manage.py setup_roles` runs. Everything here is idempotent.
 
-Application reviewers get access to the admin and nothing else here. The applications app is
-where the rest belongs: a form page names the reviewers (users of `APPLICATION_REVIEWERS`) who may
-see its submissions, its submission views show a reviewer only those forms, and its "new
-submissions" dashboard panel subclasses `home.dashboard.PageListPanel` and is added with the
-`construct_homepage_panels` hook, as the programmes app adds its own.
+Application reviewers get access to the admin and nothing else here; the applications app gives
+them the rest. A form page names its reviewers (members of `APPLICATION_REVIEWERS`), Wagtail's
+`filter_form_submissions_for_user` hook adds those forms to what a reviewer may see, so every
+submission view follows the same rule, and its "New submissions to review" dashboard panel
+subclasses `home.dashboard.PageListPanel`, as the programmes app's panel does.
 """
 
 from dataclasses import dataclass

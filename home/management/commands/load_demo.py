@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
@@ -112,6 +113,10 @@ class Command(BaseCommand):
             user.groups.set(Group.objects.filter(name__in=group_names))
             UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
             created.append((username, ", ".join(group_names), password))
+        # Feature apps give the accounts their work, such as the forms the reviewer reviews.
+        accounts = User.objects.filter(username__in=[username for username, _groups in DEMO_STAFF])
+        for fn in hooks.get_hooks("demo_staff_created"):
+            fn(accounts)
         for username, group_names, password in created:
             self.stdout.write(f"  {username:<17} {password}  ({group_names})")
         if created:

@@ -1,0 +1,41 @@
+"""The reviewers' dashboard panel: the forms with submissions nobody has started reviewing."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.contrib.forms.utils import get_forms_for_user
+
+from home.dashboard import PageListPanel
+
+from .models import Status, Submission
+
+
+class NewSubmissionsPanel(PageListPanel):
+    """Per form the user may see, how many submissions are still "received", linked to that
+    form's list filtered by that status; one query whatever the number of forms."""
+
+    name = "new_submissions"
+    heading = _("New submissions to review")
+    order = 110
+    limit = 20
+
+    def rows(self):
+        forms = (
+            Submission.objects.filter(
+                status=Status.RECEIVED, page__in=get_forms_for_user(self.request.user)
+            )
+            .values("page_id", "page__draft_title")
+            .annotate(waiting=Count("pk"))
+            .order_by("-waiting", "page__draft_title")[: self.limit]
+        )
+        return [
+            (
+                form["page__draft_title"],
+                reverse("wagtailforms:list_submissions", args=[form["page_id"]])
+                + f"?status={Status.RECEIVED}",
+                ngettext("%(count)d new submission", "%(count)d new submissions", form["waiting"])
+                % {"count": form["waiting"]},
+            )
+            for form in forms
+        ]
