@@ -13,30 +13,33 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# The tables below are public: search/elasticsearch.py gives Elasticsearch the same ones.
 # Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 # Accusative tanween written on a final alef ("متطوعًا"): the alef is only a seat for the mark.
-_TANWEEN_ALEF = re.compile("(?:\u064b\u0627|\u0627\u064b)(?=\\W|$)")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
-    }
-)
+TANWEEN_ALEF = re.compile("(?:\u064b\u0627|\u0627\u064b)(?=\\W|$)")
+FOLDING = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ئ": "ي",
+    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+}
+_FOLD = str.maketrans(FOLDING)
 _WORD = re.compile(r"\w+")
 _ARABIC = re.compile("[\u0621-\u064a]")
 
 # Longest first, so that "وال" is tried before "و".
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+# "their", "your" on a plural (حساباتهم, ملاحظاتكم) come off before the plural's own ending; only
+# from long words, so that تراكم or محاكم keep their last letters.
+_PRONOUNS = ("هم", "كم")
 
 # Words too common to help find anything; left out of both the index and the query.
 STOP_WORDS = frozenset(
@@ -54,8 +57,8 @@ _STEMMERS = {"en": "english", "fr": "french"}
 def normalise(text):
     """One spelling for what people write many ways; idempotent, keeps Latin text (lower-cased)."""
     text = unicodedata.normalize("NFKC", text)
-    text = _TANWEEN_ALEF.sub("", text)
-    text = _MARKS.sub("", text)
+    text = TANWEEN_ALEF.sub("", text)
+    text = MARKS.sub("", text)
     return text.translate(_FOLD).casefold()
 
 
@@ -66,6 +69,10 @@ def stem(word):
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
+            break
+    for pronoun in _PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= 4:
+            word = word[: -len(pronoun)]
             break
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:

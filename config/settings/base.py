@@ -181,10 +181,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 }
 if env("ELASTICSEARCH_URL"):
+    # The same analysis in Elasticsearch's index settings (search/elasticsearch.py).
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "BACKEND": "search.elasticsearch",
         "URLS": [env("ELASTICSEARCH_URL")],
-        "INDEX": "tamkeen",
+        "INDEX_PREFIX": "tamkeen_",
     }
 
 WAGTAILAPI_BASE_URL = env("SITE_BASE_URL")
