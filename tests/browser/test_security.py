@@ -51,7 +51,8 @@ def test_no_page_type_breaks_the_policy(watched, demo_site, language, query):
     for kind, address in addresses.items():
         response = page.goto(address)
         assert response.status == 200, kind
-        assert "script-src 'self';" in response.headers["content-security-policy"], kind
+        policy = response.headers["content-security-policy"].split("; ")
+        assert "script-src 'self'" in policy, kind
         page.wait_for_load_state("load")
         assert problems() == [], f"{kind} ({address})"
 
