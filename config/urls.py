@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -21,7 +23,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Image renditions only: documents, private collections' too, go through Wagtail's
+    # permission-checked view; applicants' files are not under MEDIA_ROOT at all.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT, "images")
+    )
 
 # Every public page lives under its language: /ar/..., /en/..., /fr/...; "/" redirects.
 urlpatterns += i18n_patterns(

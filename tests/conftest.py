@@ -1,9 +1,11 @@
+import importlib
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.urls import clear_url_caches
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Site
 
@@ -62,3 +64,17 @@ def demo(db):
     """The whole demo site, as `make run` loads it."""
     call_command("load_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def development_urls(settings):
+    """The addresses `make run` serves (DEBUG on), media folder included."""
+    import config.urls
+
+    debug, settings.DEBUG = settings.DEBUG, True
+    importlib.reload(config.urls)
+    clear_url_caches()
+    yield
+    settings.DEBUG = debug
+    importlib.reload(config.urls)
+    clear_url_caches()

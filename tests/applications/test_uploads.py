@@ -91,8 +91,12 @@ class TestDownload:
         submit(document=upload("a.pdf", PDF))
         return SubmissionFile.objects.get()
 
-    def test_not_served_from_the_media_url(self, client, stored):
-        assert client.get(f"{settings.MEDIA_URL}{stored.file.name}").status_code == 404
+    @pytest.mark.parametrize("prefix", [settings.MEDIA_URL, settings.STATIC_URL, "/", "/ar/"])
+    def test_no_public_route_serves_it(self, client, stored, development_urls, prefix):
+        # The development server (`make run`) serves the most: media and static folders.
+        for name in (stored.file.name, Path(stored.file.name).name):
+            response = client.get(f"{prefix}{name}", follow=True)
+            assert response.status_code == 404, f"{prefix}{name}"
 
     def test_anonymous_visitors_are_sent_to_log_in(self, client, stored):
         response = client.get(reverse("applications_download", args=[stored.pk]))

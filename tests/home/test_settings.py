@@ -1,5 +1,6 @@
 """Production settings, checked in a fresh interpreter as a deployment would start."""
 
+import json
 import os
 import subprocess
 import sys
@@ -10,6 +11,8 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "k3y-" + "x7Qp9vR2mZ8wL4nT6yB1cF5hJ0dS3gK" * 2,
     "ALLOWED_HOSTS": "tamkeen.example",
+    "CSRF_TRUSTED_ORIGINS": "https://tamkeen.example",
+    "DATABASE_URL": "postgres://tamkeen:s3cret-pass@db.internal:5432/tamkeen",
     "PATH": os.environ.get("PATH", ""),
 }
 
@@ -43,3 +46,39 @@ def test_deployment_check_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+# What a browser gets from the production site, asked in a fresh interpreter.
+RESPONSES = """
+import json
+from django.conf import settings
+from django.test import Client
+# Behind the TLS-terminating proxy.
+secure = Client(HTTP_HOST="tamkeen.example", HTTP_X_FORWARDED_PROTO="https").get("/healthz")
+plain = Client(HTTP_HOST="tamkeen.example").get("/ar/")
+print(json.dumps({
+    "headers": dict(secure.headers),
+    "plain": [plain.status_code, plain.get("Location")],
+    "cookies": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+    "trusted": settings.CSRF_TRUSTED_ORIGINS,
+}))
+"""
+
+
+def test_production_sends_the_security_headers_and_secure_cookies():
+    env = {**PRODUCTION, "DATABASE_URL": "sqlite:///:memory:"}
+    result = manage("shell", "-c", RESPONSES, env=env)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.splitlines()[-1])
+    headers = seen["headers"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    policy = dict(rule.split(" ", 1) for rule in headers["Content-Security-Policy"].split("; "))
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert seen["plain"] == [301, "https://tamkeen.example/ar/"]
+    assert seen["cookies"] == [True, True]
+    assert seen["trusted"] == ["https://tamkeen.example"]

@@ -2,6 +2,8 @@ import io
 import zipfile
 
 import pytest
+import wagtail_factories
+from django.conf import settings
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
@@ -90,3 +92,40 @@ def test_documents_in_a_private_collection_never_appear(
         document = upload("محضر اجتماع", docx_bytes(), "minutes.docx", collection=private)
     response = client.get("/ar/search/", {"q": "النظام الداخلي"})
     assert document.url.encode() not in response.content
+
+
+class TestPrivateCollection:
+    """A document in a collection restricted to staff is never handed to the public."""
+
+    @pytest.fixture
+    def minutes(self, home, settings, tmp_path):
+        settings.MEDIA_ROOT = str(tmp_path)
+        private = Collection.get_first_root_node().add_child(name="داخلي")
+        CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+        return upload("محضر اجتماع", pdf_bytes("Board minutes"), "minutes.pdf", collection=private)
+
+    @pytest.mark.parametrize("prefix", [settings.MEDIA_URL, settings.STATIC_URL, "/", "/ar/"])
+    def test_no_public_route_serves_its_file(self, client, minutes, development_urls, prefix):
+        # The development server (`make run`) serves the most: image renditions and static files.
+        for name in (minutes.file.name, minutes.filename):
+            response = client.get(f"{prefix}{name}", follow=True)
+            assert response.status_code == 404, f"{prefix}{name}"
+
+    def test_visitors_are_sent_to_log_in(self, client, minutes):
+        response = client.get(minutes.url)
+        assert response.status_code == 302
+        assert "Board minutes" not in response.content.decode(errors="ignore")
+
+    def test_a_signed_in_editor_downloads_it(self, client, minutes, admin_user):
+        client.force_login(admin_user)
+        response = client.get(minutes.url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == pdf_bytes("Board minutes")
+
+
+def test_the_development_server_still_serves_image_renditions(client, home, development_urls):
+    # The route the tests above find closed to documents is open to images.
+    rendition = wagtail_factories.ImageFactory().get_rendition("width-100")
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
