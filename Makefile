@@ -53,8 +53,9 @@ catalogues: $(BIN)/.installed
 
 # SEARCH_PAGES=20000 for the full-size search measurement (building the pages takes a while).
 SEARCH_PAGES ?= 2000
+SITE_PAGES ?= 10000
 bench: $(BIN)/.installed messages
-	$(BIN)/python bench/page_bench.py
+	$(BIN)/python bench/site_bench.py --pages $(SITE_PAGES)
 	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
 	$(BIN)/python bench/submission_bench.py
 
