@@ -19,6 +19,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import get_max_age
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -51,7 +52,6 @@ def content_changed(**kwargs):
 @functools.cache
 def public_models():
     """The models whose saving or deleting can change what anonymous visitors see."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.snippets.models import get_snippet_models
@@ -72,8 +72,10 @@ def public_models():
 
 @receiver(post_save)
 @receiver(post_delete)
-def model_changed(sender, raw=False, **kwargs):
-    if not raw and issubclass(sender, public_models()):
+def model_changed(sender, raw=False, created=False, **kwargs):
+    # A settings row is created with its defaults on first use: nothing visible changes.
+    first_use = created and issubclass(sender, (BaseGenericSetting, BaseSiteSetting))
+    if not raw and not first_use and issubclass(sender, public_models()):
         content_changed()
 
 

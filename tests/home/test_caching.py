@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.caching import seconds_until_midnight
-from home.models import FooterText, SiteSettings
+from home.models import FooterText
 from tests.factories import (
     ApplicationFormPageFactory,
     FormIndexPageFactory,
@@ -26,8 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings, home):
     settings.PAGE_CACHE_SECONDS = 300
-    # A running site has its settings row; the first page view would otherwise create it.
-    SiteSettings.for_site(home.get_site())
 
 
 def fetch(client, url, **headers):
