@@ -77,7 +77,9 @@ class Search:
         if self.track:
             in_track = [pk for pk, track in self._tracks(self.pages()) if track == self.track]
             pages = pages.filter(pk__in=in_track)
-        return pages.specific().search(analyse(self.text, self.language), operator="or")
+        # Each hit shows its language; bodies are never shown, so never loaded.
+        pages = pages.specific().select_related("locale", for_specific_subqueries=True)
+        return pages.defer_streamfields().search(analyse(self.text, self.language), operator="or")
 
     def documents(self, limit=5):
         """The best matching documents anyone may download (none from restricted collections)."""
