@@ -45,6 +45,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
 
 from applications.models import ApplicationFormPage  # noqa: E402
 from learning.models import LearningIndexPage, LessonPage, ModulePage  # noqa: E402
@@ -84,7 +85,8 @@ def build(count):
     if built == count:
         return False
     arabic(Page).filter(slug__startswith="bench-", depth__lte=4).delete()
-    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False  # indexed once, below
+    # Indexed once, below; the reference index (where-used in the admin) plays no part in serving.
+    settings.WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
     sections = {
         "programmes": arabic(ProgrammeIndexPage).first(),
         "news": arabic(NewsIndexPage).first(),
@@ -95,7 +97,7 @@ def build(count):
     plan = [kind for kind, share in MIX.items() for _ in range(share * count // 100)]
     modules = []
     for start in range(0, len(plan), 500):  # one transaction per batch: SQLite syncs on commit
-        with transaction.atomic():
+        with transaction.atomic(), disable_reference_index_auto_update():
             for n in range(start, min(start + 500, len(plan))):
                 kind, slug = plan[n], f"bench-{n}"
                 title = f"{WORDS[: 30 + n % 40]} {n}"

@@ -3,7 +3,9 @@
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -20,8 +22,9 @@ from search.analysis import analyse, normalise, terms
 from search.indexing import AnalysedSearch
 
 MAX_QUERY_LENGTH = 200
-# Facet counts look at this many best results: plenty for a reader, bounded for the database.
-FACET_WINDOW = 1000
+# The search page and its facet counts look at this many best matches: plenty for a reader (a
+# hundred pages of results), bounded for the database.
+WINDOW = 1000
 VOCABULARY_CACHE_SECONDS = 60 * 60
 _WORD = re.compile(r"\w+")
 
@@ -68,18 +71,32 @@ class Search:
         picks = recorded.editors_picks.select_related("page").order_by("sort_order")
         return [pick.page.specific for pick in picks if pick.page.live]
 
-    def results(self, exclude=()):
-        pages = self.pages().exclude(pk__in=[page.pk for page in exclude])
-        if self.content_type:
-            pages = pages.filter(content_type_id=self.content_type)
-        if self.year:
-            pages = pages.filter(first_published_at__year=self.year)
-        if self.track:
-            in_track = [pk for pk, track in self._tracks(self.pages()) if track == self.track]
-            pages = pages.filter(pk__in=in_track)
-        # Each hit shows its language; bodies are never shown, so never loaded.
-        pages = pages.specific().select_related("locale", for_specific_subqueries=True)
-        return pages.defer_streamfields().search(analyse(self.text, self.language), operator="or")
+    def results(self):
+        """Every live page matching, best first, as a lazy search (suggestions, the API)."""
+        return self.pages().specific().search(analyse(self.text, self.language), operator="or")
+
+    @cached_property
+    def best(self):
+        """Ids of the best matches, best first: one search serves the results and the facets."""
+        matches = self.pages().search(analyse(self.text, self.language), operator="or")
+        return [page.pk for page in matches[:WINDOW]]
+
+    def ranked(self, exclude=()):
+        """The best matches with this search's filters, best first, for the paginator."""
+        excluded = {page.pk for page in exclude}
+        ids = [pk for pk in self.best if pk not in excluded]
+        if self.content_type or self.year or self.track:
+            pages = Page.objects.filter(pk__in=ids)
+            if self.content_type:
+                pages = pages.filter(content_type_id=self.content_type)
+            if self.year:
+                pages = pages.filter(first_published_at__year=self.year)
+            if self.track:
+                allowed = {pk for pk, track in self._tracks(pages) if track == self.track}
+            else:
+                allowed = set(pages.values_list("pk", flat=True))
+            ids = [pk for pk in ids if pk in allowed]
+        return RankedPages(ids)
 
     def documents(self, limit=5):
         """The best matching documents anyone may download (none from restricted collections)."""
@@ -129,9 +146,7 @@ class Search:
 
     def facets(self):
         """Counts by type, programme track and year among the best results, whatever is filtered."""
-        matches = self.pages().search(analyse(self.text, self.language), operator="or")
-        ids = [page.pk for page in matches[:FACET_WINDOW]]
-        in_window = Page.objects.filter(pk__in=ids)
+        in_window = Page.objects.filter(pk__in=self.best)
         types = Counter(in_window.values_list("content_type_id", flat=True))
         years = Counter(
             in_window.annotate(year=ExtractYear("first_published_at")).values_list(
@@ -160,6 +175,26 @@ class Search:
             suggestions.append(close[0] if close else word)
         suggestion = " ".join(suggestions)
         return suggestion if suggestion != " ".join(_WORD.findall(normalise(self.text))) else ""
+
+
+class RankedPages(Sequence):
+    """Pages by id in a given order, fetched (as their specific types) only for the slice read."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1 or None][0]
+        ids = self.ids[index]
+        # Each hit shows its language; bodies are never shown, so never loaded.
+        pages = Page.objects.filter(pk__in=ids).specific().defer_streamfields()
+        pages = pages.select_related("locale", for_specific_subqueries=True)
+        found = {page.pk: page for page in pages}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _public_snippet_models():

@@ -19,7 +19,7 @@ def search(request):
     context = {"query": query, "searched": bool(query.terms)}
     if query.terms:
         picks = query.picks()
-        page_obj = paginate(request, query.results(exclude=picks), per_page=10)
+        page_obj = paginate(request, query.ranked(exclude=picks), per_page=10)
         trails = breadcrumbs(page_obj)
         context.update(
             picks=picks,
