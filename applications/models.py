@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -209,9 +209,12 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         if parent is not None and isinstance(parent.specific_deferred, ProgrammePage):
             return parent.specific_deferred
         keys = ApplicationFormPage.objects.filter(translation_key=self.translation_key)
-        programme = ProgrammePage.objects.filter(application_page__in=keys)
+        # The programme in the form's language first, else the oldest: one query either way.
+        same_language = Case(When(locale_id=self.locale_id, then=0), default=1)
         return (
-            programme.filter(locale_id=self.locale_id).first() or programme.order_by("pk").first()
+            ProgrammePage.objects.filter(application_page__in=keys)
+            .order_by(same_language, "pk")
+            .first()
         )
 
     def availability(self, today=None):
