@@ -131,7 +131,17 @@ def _field_rows(fields, locale, slug):
             for key, value in field.items()
         ):
             return current
-    return [ApplicationFormField(**field) for field in fields]
+    # A field keeps the translation key of the field of the same name in the source language,
+    # so the languages' fields stay one field to wagtail-localize.
+    keys = dict(
+        ApplicationFormField.objects.filter(
+            page__locale=Locale.get_default(), page__slug=slug
+        ).values_list("clean_name", "translation_key")
+    )
+    rows = [ApplicationFormField(**field) for field in fields]
+    for row in rows:
+        row.translation_key = keys.get(row.clean_name, row.translation_key)
+    return rows
 
 
 def form_parent(locale):

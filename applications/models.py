@@ -3,7 +3,7 @@ import os
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db.models import Case, F, When
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,6 +19,7 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -79,7 +80,11 @@ def status_check_url(locale_id):
     return index.url + index.reverse_subpage("status") if index else ""
 
 
-class ApplicationFormField(AbstractFormField):
+class ApplicationFormField(TranslatableMixin, AbstractFormField):
+    """One field of a form. Its words are translated with the page; what decides how an answer
+    is checked and stored stays the same in every language, so that the submissions of all the
+    translations share their keys in the review list and the exports."""
+
     page = ParentalKey("ApplicationFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(_("field type"), max_length=16, choices=FieldType.choices)
     field_type.required_on_save = True
@@ -93,6 +98,20 @@ class ApplicationFormField(AbstractFormField):
         *AbstractFormField.panels,
         FieldPanel("max_upload_mb"),
     ]
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+        SynchronizedField("max_upload_mb"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
@@ -145,8 +164,7 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         TranslatableField("intro"),
         TranslatableField("thank_you_text"),
         TranslatableField("submit_label"),
-        # Form fields are copied with the page when it is first translated (the import gives
-        # each language its own labels); they are not yet wagtail-localize segments.
+        TranslatableField("form_fields"),
         TranslatableField("subject"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
@@ -191,9 +209,12 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         if parent is not None and isinstance(parent.specific_deferred, ProgrammePage):
             return parent.specific_deferred
         keys = ApplicationFormPage.objects.filter(translation_key=self.translation_key)
-        programme = ProgrammePage.objects.filter(application_page__in=keys)
+        # The programme in the form's language first, else the oldest: one query either way.
+        same_language = Case(When(locale_id=self.locale_id, then=0), default=1)
         return (
-            programme.filter(locale_id=self.locale_id).first() or programme.order_by("pk").first()
+            ProgrammePage.objects.filter(application_page__in=keys)
+            .order_by(same_language, "pk")
+            .first()
         )
 
     def availability(self, today=None):

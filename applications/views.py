@@ -35,16 +35,23 @@ def serve_form(page, request):
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
         if form.is_spam:
             # Said to have worked, so that the robot learns nothing; nothing is stored.
-            return page.render_landing_page(request, None)
+            return landing_page(page, request, context, None)
         if form.is_valid():
             submission, _created = store_submission(page, form)
-            return page.render_landing_page(request, submission)
+            return landing_page(page, request, context, submission)
         # Files cannot be kept between two posts: the applicant selects them again.
         context["files_lost"] = bool(request.FILES) or page.has_file_fields
     else:
         form = page.get_form(page=page, user=request.user)
     context["form"] = form
     return TemplateResponse(request, page.get_template(request), context)
+
+
+def landing_page(page, request, context, submission):
+    """The confirmation, with the context the form already has: Wagtail's
+    `render_landing_page` would build it a second time."""
+    context["form_submission"] = submission
+    return TemplateResponse(request, page.get_landing_page_template(request), context)
 
 
 class StatusCheckForm(forms.Form):

@@ -4,8 +4,10 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import timezone
 
+from home.roles import setup_roles
 from tests.factories import ApplicationFormPageFactory, FormIndexPageFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -81,3 +83,40 @@ def submit(client, form_page):
         return client.post(page.url, {"form_token": token, **answers(**data)})
 
     return send
+
+
+@pytest.fixture
+def roles(home):
+    setup_roles()
+
+
+def assign(page, *users):
+    """What an editor does: tick the reviewers on the form page and publish it."""
+    page.reviewers.add(*users)
+    page.save_revision().publish()
+
+
+def list_url(page, query=""):
+    return reverse("wagtailforms:list_submissions", args=[page.pk]) + query
+
+
+def review_url(submission):
+    return reverse("applications_review", args=[submission.pk])
+
+
+def body(response):
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+@pytest.fixture
+def status_url(forms_index):
+    return forms_index.url + "status/"
+
+
+def result_of(response):
+    result = BeautifulSoup(response.content, "html.parser").find(
+        attrs={"data-testid": "status-result"}
+    )
+    return result.get_text(" ", strip=True) if result else None

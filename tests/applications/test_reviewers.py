@@ -17,24 +17,13 @@ from wagtail.models import Locale
 
 from applications.dashboard import NewSubmissionsPanel
 from applications.models import ApplicationFormPage, Status, Submission
-from home.roles import APPLICATION_REVIEWERS, SECTIONS, setup_roles
-from tests.applications.conftest import PDF
+from home.roles import APPLICATION_REVIEWERS, SECTIONS
+from tests.applications.conftest import PDF, assign, body, list_url, review_url
 from tests.factories import ApplicationFormPageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/admin/"
-
-
-@pytest.fixture
-def roles(home):
-    setup_roles()
-
-
-def assign(page, *users):
-    """What an editor does: tick the reviewers on the form page and publish it."""
-    page.reviewers.add(*users)
-    page.save_revision().publish()
 
 
 @pytest.fixture
@@ -61,14 +50,6 @@ def theirs(submit, other_page, mine):
     return Submission.objects.get(page=other_page)
 
 
-def list_url(page, query=""):
-    return reverse("wagtailforms:list_submissions", args=[page.pk]) + query
-
-
-def review_url(submission):
-    return reverse("applications_review", args=[submission.pk])
-
-
 def download_url(submission):
     return reverse("applications_download", args=[submission.files.get().pk])
 
@@ -76,12 +57,6 @@ def download_url(submission):
 def refused(response):
     """Wagtail's admin answers a refusal with a redirect to the dashboard and a message."""
     return response.status_code == 302 and response["Location"] == DASHBOARD
-
-
-def body(response):
-    if response.streaming:
-        return b"".join(response.streaming_content)
-    return response.content
 
 
 def test_the_editor_picks_reviewers_among_the_reviewers_group_only(

@@ -2,6 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from applications.models import Status, Submission
+from tests.applications.conftest import result_of
 
 pytestmark = pytest.mark.django_db
 
@@ -12,18 +13,6 @@ def submission(submit):
     submission = Submission.objects.get()
     submission.set_status(Status.ACCEPTED)
     return submission
-
-
-@pytest.fixture
-def status_url(forms_index):
-    return forms_index.url + "status/"
-
-
-def result_of(response):
-    result = BeautifulSoup(response.content, "html.parser").find(
-        attrs={"data-testid": "status-result"}
-    )
-    return result.get_text(" ", strip=True) if result else None
 
 
 def test_the_applicant_sees_the_status_and_the_date_of_last_change(client, submission, status_url):
