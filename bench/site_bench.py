@@ -205,7 +205,7 @@ class Server:
         }
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), app, "--bind", f"127.0.0.1:{self.port}"]
-        command += ["--workers", str(workers), "--log-level", "warning"]
+        command += ["--workers", str(workers), "--timeout", "120", "--log-level", "warning"]
         self.process = subprocess.Popen(command, env={**os.environ, **production, **env}, cwd=ROOT)
         for _ in range(200):
             try:
