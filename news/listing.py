@@ -6,6 +6,8 @@ any address a visitor follows shows news rather than an error.
 
 from urllib.parse import urlencode
 
+from home.caching import remember
+
 from .models import NewsCategory, NewsPage, news_queryset
 
 MAX_TAG_LENGTH = 100
@@ -20,11 +22,13 @@ class NewsFilters:
         tag = (query.get("tag") or "").strip()
         # A NUL byte can name no tag, and PostgreSQL refuses it in a query.
         self.tag = tag if 0 < len(tag) <= MAX_TAG_LENGTH and "\x00" not in tag else ""
-        self.years = [
-            d.year for d in news_queryset().child_of(index).dates("date", "year", order="DESC")
-        ]
+        self.years = remember(f"news-years:{index.pk}", lambda: self._years(index))
         year = query.get("year", "")
         self.year = int(year) if year.isdigit() and int(year) in self.years else None
+
+    @staticmethod
+    def _years(index):
+        return [d.year for d in news_queryset().child_of(index).dates("date", "year", order="DESC")]
 
     @staticmethod
     def _choice(value, choices):

@@ -181,6 +181,8 @@ class NewsPage(BasePage):
 
     class Meta:
         verbose_name = _("news page")
+        # Lists and the home page read the newest few: without it, every list sorts all news.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_date_order")]
 
     def clean(self):
         super().clean()
@@ -438,6 +440,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("event page")
+        indexes = [models.Index(fields=["starts", "page_ptr"], name="event_starts_order")]
 
     def clean(self):
         super().clean()

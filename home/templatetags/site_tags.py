@@ -5,7 +5,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
 from home.caching import remember
-from home.models import FooterText
+from home.models import FooterText, SiteSettings
 
 register = template.Library()
 
@@ -55,20 +55,20 @@ def main_menu(context):
     ]
 
 
+def _translation_urls(page):
+    """The address of each live translation of a page (itself included), by language code."""
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translation.locale.language_code: translation.url for translation in translations}
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language: the translation of this page when it exists, else that home page."""
     request = context.get("request")
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.url
+    translations = _translation_urls(page) if isinstance(page, Page) else {}
     home = _home_page(request)
-    homes = {}
-    if home is not None:
-        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[translation.locale.language_code] = translation.url
+    homes = remember(f"homes:{home.pk}", lambda: _translation_urls(home)) if home else {}
     active = get_language()
     links = []
     for code, name in settings.LANGUAGES:
@@ -95,6 +95,18 @@ def footer_text():
         return footer.body if footer else ""
 
     return remember(f"footer:{locale.pk}", text)
+
+
+@register.simple_tag(takes_context=True)
+def legal_links(context):
+    """The footer's links to the legal pages, in the reader's language where translated."""
+    request = context["request"]
+    chosen = SiteSettings.for_request(request)
+
+    def links():
+        return [{"title": page.title, "url": page.get_url(request)} for page in chosen.legal_pages]
+
+    return remember(f"legal:{chosen.site_id}:{Locale.get_active().pk}", links)
 
 
 @register.simple_tag

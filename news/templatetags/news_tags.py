@@ -38,7 +38,7 @@ def event_when(context, event):
 def latest_news(context, limit=3):
     """The newest news of the active language, for the home page."""
     items = list(news_queryset().filter(locale=Locale.get_active())[:limit])
-    index = items[0].get_parent().specific if items else None
+    index = items[0].get_parent() if items else None  # only its address is shown
     return {"request": context.get("request"), "items": items, "index": index}
 
 
@@ -46,5 +46,5 @@ def latest_news(context, limit=3):
 def upcoming_events(context, limit=3):
     """The next events of the active language, for the home page."""
     items = list(event_queryset().filter(locale=Locale.get_active()).upcoming()[:limit])
-    index = items[0].get_parent().specific if items else None
+    index = items[0].get_parent() if items else None  # only its address is shown
     return {"request": context.get("request"), "items": items, "index": index}

@@ -16,7 +16,7 @@ from news.models import NewsCategory
 from tests import factories
 
 BUDGET_BYTES = 60 * 1024
-MAX_QUERIES = 40
+MAX_QUERIES = 30
 # Counts may differ by a query or two (a cache miss filled once), never with the number of items.
 GROWTH_ALLOWED = 2
 
