@@ -1,6 +1,7 @@
 """One search over every published page, used by the search page, suggestions and the API."""
 
 import difflib
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from home.caching import remember
 from search.analysis import analyse, normalise, terms
 from search.indexing import AnalysedSearch
 
@@ -77,9 +79,17 @@ class Search:
 
     @cached_property
     def best(self):
-        """Ids of the best matches, best first: one search serves the results and the facets."""
-        matches = self.pages().search(analyse(self.text, self.language), operator="or")
-        return [page.pk for page in matches[:WINDOW]]
+        """Ids of the best matches, best first: one search serves the results and the facets.
+
+        Kept until the content changes, as visitors often search for the same few words."""
+        analysed = analyse(self.text, self.language)
+
+        def look_up():
+            matches = self.pages().search(analysed, operator="or")
+            return [page.pk for page in matches[:WINDOW]]
+
+        digest = hashlib.sha256(analysed.encode()).hexdigest()
+        return remember(f"search:{self.language}:{self.everywhere}:{digest}", look_up)
 
     def ranked(self, exclude=()):
         """The best matches with this search's filters, best first, for the paginator."""

@@ -1,6 +1,8 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
@@ -143,3 +145,20 @@ def test_suggestions_as_you_type_are_json_titles(client, pages):
     assert response.status_code == 200
     assert response.json()["results"] == [{"title": "سياسة الخصوصيّة", "url": "/ar/privacy-policy/"}]
     assert client.get("/ar/search/suggest/", {"q": "<b>"}).json()["results"] == []
+
+
+def test_a_repeated_search_is_answered_from_the_cache_until_content_changes(client, pages, home):
+    def full_text_queries():
+        with CaptureQueriesContext(connection) as captured:
+            _soup, hrefs = results(client, "الخصوصيه")
+        return sum("MATCH" in q["sql"] or "@@" in q["sql"] for q in captured), hrefs
+
+    searched, first = full_text_queries()
+    assert searched >= 1
+    again, second = full_text_queries()
+    assert second == first
+    assert again < searched  # the pages' ranking is not searched again
+
+    StandardPageFactory(parent=home, slug="privacy-faq", title="أسئلة عن الخصوصية")
+    _searched, after = full_text_queries()
+    assert "/ar/privacy-faq/" in after
