@@ -201,10 +201,13 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Public media (images) and private files (applicants' uploads) apart: see config/storage.py.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "config.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
 
 vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
@@ -293,7 +296,6 @@ SESSION_COOKIE_AGE = env_editors("SESSION_COOKIE_AGE")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Applications: form pages and their submissions.
-PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
 APPLICATIONS_MAX_UPLOAD_MB = 10
 APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
