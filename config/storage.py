@@ -1,8 +1,8 @@
 """Where uploaded files live.
 
 Public media (images and their renditions) may be linked from any page. Private files
-(applicants' uploads) are only ever served through a view that checks permissions
-(`applications.admin_views.download`): on disk they have no URL at all.
+(applicants' uploads, documents) are only ever served through views that check permissions
+(`applications.admin_views.download`, Wagtail's document view): on disk they have no URL at all.
 """
 
 import os

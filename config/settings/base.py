@@ -201,7 +201,8 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
-# Public media (images) and private files (applicants' uploads) apart: see config/storage.py.
+# Public media (images) and private files (applicants' uploads, documents) apart: see
+# config/storage.py.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "config.storage.PrivateStorage"},

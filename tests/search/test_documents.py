@@ -99,7 +99,8 @@ class TestPrivateCollection:
 
     @pytest.fixture
     def minutes(self, home, settings, tmp_path):
-        settings.MEDIA_ROOT = str(tmp_path)
+        settings.MEDIA_ROOT = str(tmp_path / "media")
+        settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
         private = Collection.get_first_root_node().add_child(name="داخلي")
         CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
         return upload("محضر اجتماع", pdf_bytes("Board minutes"), "minutes.pdf", collection=private)
@@ -110,6 +111,10 @@ class TestPrivateCollection:
         for name in (minutes.file.name, minutes.filename):
             response = client.get(f"{prefix}{name}", follow=True)
             assert response.status_code == 404, f"{prefix}{name}"
+
+    def test_its_file_is_kept_with_the_private_files(self, minutes, tmp_path):
+        assert (tmp_path / "private" / minutes.file.name).read_bytes() == pdf_bytes("Board minutes")
+        assert not (tmp_path / "media").exists()
 
     def test_visitors_are_sent_to_log_in(self, client, minutes):
         response = client.get(minutes.url)
