@@ -1,4 +1,5 @@
 import importlib
+import sys
 from io import StringIO
 
 import pytest
@@ -64,6 +65,22 @@ def demo(db):
     """The whole demo site, as `make run` loads it."""
     call_command("load_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def settings_from(monkeypatch):
+    """The shared settings (config/settings/base.py) as a server started with the given
+    environment variables builds them: settings_from(S3_BUCKET="tamkeen").STORAGES."""
+    import config.settings
+
+    def build(**variables):
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(config.settings, "base", config.settings.base)
+        monkeypatch.delitem(sys.modules, "config.settings.base")
+        return importlib.import_module("config.settings.base")
+
+    return build
 
 
 @pytest.fixture
