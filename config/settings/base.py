@@ -177,6 +177,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
     CACHES = {"default": env.cache_url_config(env("REDIS_URL"))}
+    # Sessions read from Redis and written through to the database: every app server sees them,
+    # and a Redis restart or flush signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
