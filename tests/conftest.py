@@ -4,6 +4,8 @@ from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.db import connection
 from django.urls import clear_url_caches
@@ -81,6 +83,45 @@ def settings_from(monkeypatch):
         return importlib.import_module("config.settings.base")
 
     return build
+
+
+class BucketStandIn(Storage):
+    """Files kept off this machine's disk, as in an S3 bucket: no local path, an address of
+    their own."""
+
+    def __init__(self):
+        self.files = {}
+
+    def _save(self, name, content):
+        self.files[name] = b"".join(content.chunks())
+        return name
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.files[name], name=name)
+
+    def exists(self, name):
+        return name in self.files
+
+    def delete(self, name):
+        self.files.pop(name, None)
+
+    def size(self, name):
+        return len(self.files[name])
+
+    def url(self, name):
+        return f"https://bucket.example/{name}?X-Amz-Signature=0"
+
+
+@pytest.fixture
+def bucket(monkeypatch):
+    """Keep a model field's files in a stand-in bucket: bucket(SubmissionFile, "file")."""
+
+    def use(model, field_name):
+        storage = BucketStandIn()
+        monkeypatch.setattr(model._meta.get_field(field_name), "storage", storage)
+        return storage
+
+    return use
 
 
 @pytest.fixture
