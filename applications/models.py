@@ -1,7 +1,4 @@
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, When
 from django.forms import CheckboxSelectMultiple
@@ -23,6 +20,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from config.storage import private_storage
 from home.models import BasePage, SiteSettings
 from home.roles import APPLICATION_REVIEWERS
 
@@ -44,26 +42,6 @@ class FieldType(models.TextChoices):
     REGION = "region", _("Region")
     CONSENT = "consent", _("Consent to the privacy policy")
     FILE = "file", _("File upload")
-
-
-class PrivateStorage(FileSystemStorage):
-    """Uploaded documents live outside the public media folder (PRIVATE_MEDIA_ROOT) and have no
-    URL: editors download them through a view that checks their permission."""
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
-
-
-private_storage = PrivateStorage()
 
 
 def privacy_page(request, locale_id):

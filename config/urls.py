@@ -23,8 +23,8 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    # Image renditions only: documents, private collections' too, go through Wagtail's
-    # permission-checked view; applicants' files are not under MEDIA_ROOT at all.
+    # Images only. Documents and applicants' files are private files, not under MEDIA_ROOT at
+    # all (config/storage.py).
     urlpatterns += static(
         f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT, "images")
     )

@@ -6,12 +6,16 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
+from config.storage import private_storage
 from search.indexing import AnalysedSearch
 
 
 class SearchableDocument(AnalysedSearch, AbstractDocument):
     """A Wagtail document whose text (PDF, DOCX) is searchable, extracted in the background."""
 
+    # Private storage: a document in a restricted collection must never have a public address,
+    # and every document is served by Wagtail's permission-checked view anyway.
+    file = models.FileField(_("file"), upload_to="documents", storage=private_storage)
     text = models.TextField(_("text"), blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields

@@ -1,8 +1,11 @@
 import importlib
+import sys
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.db import connection
 from django.urls import clear_url_caches
@@ -64,6 +67,61 @@ def demo(db):
     """The whole demo site, as `make run` loads it."""
     call_command("load_demo", stdout=StringIO())
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def settings_from(monkeypatch):
+    """The shared settings (config/settings/base.py) as a server started with the given
+    environment variables builds them: settings_from(S3_BUCKET="tamkeen").STORAGES."""
+    import config.settings
+
+    def build(**variables):
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(config.settings, "base", config.settings.base)
+        monkeypatch.delitem(sys.modules, "config.settings.base")
+        return importlib.import_module("config.settings.base")
+
+    return build
+
+
+class BucketStandIn(Storage):
+    """Files kept off this machine's disk, as in an S3 bucket: no local path, an address of
+    their own."""
+
+    def __init__(self):
+        self.files = {}
+
+    def _save(self, name, content):
+        self.files[name] = b"".join(content.chunks())
+        return name
+
+    def _open(self, name, mode="rb"):
+        return ContentFile(self.files[name], name=name)
+
+    def exists(self, name):
+        return name in self.files
+
+    def delete(self, name):
+        self.files.pop(name, None)
+
+    def size(self, name):
+        return len(self.files[name])
+
+    def url(self, name):
+        return f"https://bucket.example/{name}?X-Amz-Signature=0"
+
+
+@pytest.fixture
+def bucket(monkeypatch):
+    """Keep a model field's files in a stand-in bucket: bucket(SubmissionFile, "file")."""
+
+    def use(model, field_name):
+        storage = BucketStandIn()
+        monkeypatch.setattr(model._meta.get_field(field_name), "storage", storage)
+        return storage
+
+    return use
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import environ
 from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from config.storage import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
 
@@ -22,6 +24,11 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "Tamkeen <no-reply@localhost>"),
     MEDIA_ROOT=(str, str(BASE_DIR / "var" / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "var" / "static")),
+    S3_BUCKET=(str, ""),
+    S3_PRIVATE_BUCKET=(str, ""),
+    S3_ENDPOINT_URL=(str, ""),
+    S3_REGION=(str, ""),
+    S3_MEDIA_DOMAIN=(str, ""),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     TIME_ZONE=(str, "Asia/Damascus"),
 )
@@ -170,6 +177,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
     CACHES = {"default": env.cache_url_config(env("REDIS_URL"))}
+    # Sessions read from Redis and written through to the database: every app server sees them,
+    # and a Redis restart or flush signs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -201,10 +211,27 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
+# Public media (images) and private files (applicants' uploads, documents) apart: see
+# config/storage.py. On this machine's disk unless S3_BUCKET names a bucket that every app server
+# shares; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "config.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+if env("S3_BUCKET"):
+    object_storages, MEDIA_URL = s3_storages(
+        env("S3_BUCKET"),
+        private_bucket=env("S3_PRIVATE_BUCKET"),
+        endpoint_url=env("S3_ENDPOINT_URL"),
+        region=env("S3_REGION"),
+        media_domain=env("S3_MEDIA_DOMAIN"),
+    )
+    STORAGES.update(object_storages)
+    # Pages and the admin show images from there.
+    for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
+        policy["DIRECTIVES"]["img-src"].append(MEDIA_URL)
 
 vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
@@ -293,7 +320,6 @@ SESSION_COOKIE_AGE = env_editors("SESSION_COOKIE_AGE")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Applications: form pages and their submissions.
-PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
 APPLICATIONS_MAX_UPLOAD_MB = 10
 APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)

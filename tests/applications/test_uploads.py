@@ -112,6 +112,20 @@ class TestDownload:
         assert "attachment" in response["Content-Disposition"]
         assert response["X-Content-Type-Options"] == "nosniff"
 
+    def test_a_file_kept_in_object_storage_is_streamed_the_same_way(
+        self, client, submit, admin_user, bucket
+    ):
+        remote = bucket(SubmissionFile, "file")
+        submit(document=upload("a.pdf", PDF))
+        stored = SubmissionFile.objects.get()
+        assert remote.exists(stored.file.name)
+        client.force_login(admin_user)
+        response = client.get(reverse("applications_download", args=[stored.pk]))
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == PDF
+        assert "attachment" in response["Content-Disposition"]
+        assert "no-store" in response["Cache-Control"]
+
     def test_an_editor_of_other_pages_is_refused(
         self, client, stored, forms_index, django_user_model
     ):

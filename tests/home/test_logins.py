@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -149,6 +150,23 @@ def test_the_public_site_never_asks_for_a_code(client, home):
 def test_sessions_expire(settings):
     assert settings.SESSION_COOKIE_AGE <= 12 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_with_redis_sessions_are_cached_there_and_kept_in_the_database(settings_from):
+    assert not hasattr(settings_from(REDIS_URL=""), "SESSION_ENGINE")
+    shared = settings_from(REDIS_URL="redis://cache.internal:6379/0")
+    assert shared.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+
+
+def test_a_confirmed_login_outlives_a_cache_flush(client, settings):
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    user = StaffUserFactory(username="moderator", groups=[roles.MODERATORS])
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    log_in(client, "moderator", PASSWORD)
+    client.post(reverse("two_factor"), {"code": code(device)})
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    cache.clear()  # Redis restarted or flushed
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
 def test_logins_and_failed_logins_are_in_the_site_history(client):

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION = {
@@ -14,6 +15,15 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://tamkeen.example",
     "DATABASE_URL": "postgres://tamkeen:s3cret-pass@db.internal:5432/tamkeen",
     "PATH": os.environ.get("PATH", ""),
+}
+# Several app servers sharing one deployment (README, "Several servers").
+SHARED = {
+    **PRODUCTION,
+    "REDIS_URL": "redis://cache.internal:6379/0",
+    "ELASTICSEARCH_URL": "http://search.internal:9200",
+    "S3_BUCKET": "tamkeen",
+    "S3_ENDPOINT_URL": "http://objects.internal:9000",
+    "S3_MEDIA_DOMAIN": "media.tamkeen.example",
 }
 
 
@@ -42,8 +52,9 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_deployment_check_is_clean_with_production_settings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+@pytest.mark.parametrize("env", [PRODUCTION, SHARED], ids=["one server", "several servers"])
+def test_deployment_check_is_clean_with_production_settings(env):
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
 
@@ -82,3 +93,12 @@ def test_production_sends_the_security_headers_and_secure_cookies():
     assert seen["plain"] == [301, "https://tamkeen.example/ar/"]
     assert seen["cookies"] == [True, True]
     assert seen["trusted"] == ["https://tamkeen.example"]
+
+
+def test_pages_may_show_images_from_the_media_domain():
+    env = {**SHARED, "DATABASE_URL": "sqlite:///:memory:", "REDIS_URL": ""}
+    result = manage("shell", "-c", RESPONSES, env=env)
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.splitlines()[-1])["headers"]
+    policy = dict(rule.split(" ", 1) for rule in headers["Content-Security-Policy"].split("; "))
+    assert policy["img-src"] == "'self' data: https://media.tamkeen.example/media/"

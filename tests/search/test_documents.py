@@ -99,7 +99,8 @@ class TestPrivateCollection:
 
     @pytest.fixture
     def minutes(self, home, settings, tmp_path):
-        settings.MEDIA_ROOT = str(tmp_path)
+        settings.MEDIA_ROOT = str(tmp_path / "media")
+        settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
         private = Collection.get_first_root_node().add_child(name="داخلي")
         CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
         return upload("محضر اجتماع", pdf_bytes("Board minutes"), "minutes.pdf", collection=private)
@@ -111,6 +112,10 @@ class TestPrivateCollection:
             response = client.get(f"{prefix}{name}", follow=True)
             assert response.status_code == 404, f"{prefix}{name}"
 
+    def test_its_file_is_kept_with_the_private_files(self, minutes, tmp_path):
+        assert (tmp_path / "private" / minutes.file.name).read_bytes() == pdf_bytes("Board minutes")
+        assert not (tmp_path / "media").exists()
+
     def test_visitors_are_sent_to_log_in(self, client, minutes):
         response = client.get(minutes.url)
         assert response.status_code == 302
@@ -121,6 +126,25 @@ class TestPrivateCollection:
         response = client.get(minutes.url)
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == pdf_bytes("Board minutes")
+
+
+def test_a_document_kept_in_object_storage_is_read_and_served_through_the_site(
+    client, home, admin_user, bucket, django_capture_on_commit_callbacks
+):
+    remote = bucket(get_document_model(), "file")
+    private = Collection.get_first_root_node().add_child(name="داخلي")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes = upload("محضر", pdf_bytes("Board minutes"), "minutes.pdf", collection=private)
+    assert remote.exists(minutes.file.name)
+    minutes.refresh_from_db()
+    assert "Board minutes" in minutes.text
+    # Never a redirect to the file's own address: to the login page, then the file itself.
+    assert client.get(minutes.url)["Location"].endswith(f"login/?next={minutes.url}")
+    client.force_login(admin_user)
+    response = client.get(minutes.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == pdf_bytes("Board minutes")
 
 
 def test_the_development_server_still_serves_image_renditions(client, home, development_urls):
