@@ -24,7 +24,7 @@ def run(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0002_unanswered_query"),
+        ("search", "0003_private_documents"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
