@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission
 
@@ -107,7 +108,8 @@ def test_the_list_is_filtered_by_status_and_links_to_each_review(
 
 def test_the_list_is_filtered_by_date(client, reviewer, form_page, submission):
     client.force_login(reviewer)
-    day = submission.submit_time.date()
+    # The filter reads days on the site's clock (Damascus), not UTC.
+    day = timezone.localdate(submission.submit_time)
     inside = client.get(list_url(form_page, date_from=day, date_to=day)).content.decode()
     before = client.get(list_url(form_page, date_to="2000-01-01")).content.decode()
     assert submission.reference in inside
