@@ -1,6 +1,7 @@
 """The one StreamField block library every page type draws from."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -8,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from applications.blocks import EmbeddedFormBlock
+from home.caching import remember
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
 
@@ -181,6 +183,18 @@ class SectionTeaserBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("Section teaser")
         template = "home/blocks/section_teaser.html"
+
+    def render(self, value, context=None):
+        """The same for every visitor of a site in a language on a day: rendered once until the
+        content changes (the home page shows four of these, a dozen queries)."""
+        request = (context or {}).get("request")
+        host = request.get_host() if request else ""
+        day = timezone.localdate().isoformat()
+        name = (
+            f"teaser:{host}:{translation.get_language()}:{day}:{value['source']}:{value['count']}"
+        )
+        # A SafeString, kept as one by the cache's pickling.
+        return remember(name, lambda: super(SectionTeaserBlock, self).render(value, context))
 
 
 class TableWithCaptionBlock(blocks.StructBlock):

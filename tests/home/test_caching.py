@@ -14,6 +14,8 @@ from home.models import FooterText
 from tests.factories import (
     ApplicationFormPageFactory,
     FormIndexPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
     ProgrammeIndexPageFactory,
     ProgrammePageFactory,
     StaffUserFactory,
@@ -125,3 +127,18 @@ def test_a_cached_page_lasts_no_later_than_midnight(settings):
     assert seconds_until_midnight(late) == 90
     morning = datetime.datetime(2026, 11, 1, 6, 0, tzinfo=zone)
     assert seconds_until_midnight(morning) == 18 * 3600
+
+
+def test_home_teasers_are_rendered_once_and_show_new_news_at_once(client, home, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # whole pages rendered each time: only the fragments kept
+    home.body = [("section_teaser", {"source": "news", "count": 3})]
+    home.save_revision().publish()
+    news = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=news, title="افتتاح الحاضنة", date=datetime.date(2026, 1, 5))
+    client.get("/ar/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/ar/")
+    assert "افتتاح الحاضنة" in second.content.decode()
+    assert not [query for query in queries if "news_newspage" in query["sql"]]
+    NewsPageFactory(parent=news, title="ورشة الأمن الرقمي", date=datetime.date(2026, 1, 6))
+    assert "ورشة الأمن الرقمي" in client.get("/ar/").content.decode()
