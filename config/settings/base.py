@@ -4,6 +4,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.storage import s3_storages
@@ -31,6 +32,7 @@ env = environ.Env(
     S3_MEDIA_DOMAIN=(str, ""),
     SITE_BASE_URL=(str, "http://127.0.0.1:8000"),
     TIME_ZONE=(str, "Asia/Damascus"),
+    TASK_QUEUE=(str, "immediate"),
 )
 
 DEBUG = env("DEBUG")
@@ -69,6 +71,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -235,6 +239,20 @@ if env("S3_BUCKET"):
 
 vars().update(env.email_url("EMAIL_URL"))
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
+
+# Background tasks (a submission's emails, a document's text, Wagtail's own index updates) run
+# in the request by default, so the development server and the tests need nothing else. With
+# TASK_QUEUE=database they wait in the database for `manage.py db_worker`, a process of its own;
+# django_tasks_db is installed either way, so its tables exist wherever the code runs.
+task_queues = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if env("TASK_QUEUE") not in task_queues:
+    raise ImproperlyConfigured(
+        f"TASK_QUEUE must be {' or '.join(task_queues)}, not {env('TASK_QUEUE')!r}."
+    )
+TASKS = {"default": {"BACKEND": task_queues[env("TASK_QUEUE")]}}
 
 # Page editors can exceed Django's default field count.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -24,6 +24,7 @@ SHARED = {
     "S3_BUCKET": "tamkeen",
     "S3_ENDPOINT_URL": "http://objects.internal:9000",
     "S3_MEDIA_DOMAIN": "media.tamkeen.example",
+    "TASK_QUEUE": "database",
 }
 
 

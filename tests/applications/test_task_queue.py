@@ -1,0 +1,116 @@
+"""With TASK_QUEUE=database a submission's emails wait in the database for the worker process
+(`manage.py db_worker`) instead of being sent during the applicant's request."""
+
+import logging
+import signal
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from applications.models import Submission
+
+# The worker reads the rows the request committed, as it does from its own process.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+EMAIL_TASK = "applications.tasks.send_submission_emails"
+
+
+@pytest.fixture
+def emails_at_once():
+    """Overrides the package's: these tests commit, so the emails are queued on commit, as on a
+    server."""
+
+
+@pytest.fixture
+def database_queue(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker():
+    """`manage.py db_worker --batch`: run every queued task, then stop. The worker takes the
+    process's stop signals and sets its loggers' levels: both are given back afterwards."""
+    stop_signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    handlers = {number: signal.getsignal(number) for number in stop_signals}
+    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
+    levels = [logger.level for logger in loggers]
+
+    def run():
+        call_command(
+            "db_worker",
+            batch=True,
+            startup_delay=False,
+            interval=0,
+            reload=False,
+            verbosity=0,
+            stdout=StringIO(),
+        )
+
+    yield run
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+    for logger, level in zip(loggers, levels, strict=True):
+        logger.setLevel(level)
+
+
+def email_tasks():
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path=EMAIL_TASK).order_by("enqueued_at")
+
+
+def test_the_request_stores_the_submission_and_the_worker_sends_its_emails(
+    form_page, database_queue, submit, run_worker
+):
+    response = submit()
+    assert response.status_code == 200
+    submission = Submission.objects.get()
+    assert submission.reference in response.content.decode()
+    # Nothing sent during the request: the emails wait in the queue.
+    assert mail.outbox == []
+    (queued,) = email_tasks()
+    assert queued.status == "READY"
+    assert queued.args_kwargs == {"args": [submission.pk], "kwargs": {}}
+
+    run_worker()
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["sara@example.org", "team@tamkeen.example"]
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL"
+    submission.refresh_from_db()
+    assert submission.confirmation_sent_at and submission.notification_sent_at
+    assert submission.email_error == ""
+
+
+def test_a_task_that_fails_is_recorded_and_the_submission_kept(
+    form_page, database_queue, submit, run_worker, monkeypatch
+):
+    def refuse(self, *args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("django.core.mail.EmailMessage.send", refuse)
+        submit()
+        run_worker()
+
+    (failed,) = email_tasks()
+    assert failed.status == "FAILED"
+    assert failed.exception_class_path == "builtins.ConnectionRefusedError"
+    assert "SMTP server down" in failed.traceback
+    submission = Submission.objects.get()
+    assert "SMTP server down" in submission.email_error
+    assert submission.email_attempts == 1
+    assert mail.outbox == []
+
+    # The scheduled retry queues the emails again, and the worker sends them.
+    call_command("send_pending_emails", stdout=StringIO())
+    failed_again, retried = email_tasks()
+    assert (failed_again.status, retried.status) == ("FAILED", "READY")
+    run_worker()
+    assert len(mail.outbox) == 2
+    retried.refresh_from_db()
+    assert retried.status == "SUCCESSFUL"
+    submission.refresh_from_db()
+    assert submission.email_error == ""
