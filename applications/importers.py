@@ -158,13 +158,26 @@ def forms_index(locale):
         raise ValueError(f"there is no home page in '{locale.language_code}'")
     with override(locale.language_code):
         title = str(_("Forms and services"))
+        description = str(
+            _(
+                "Apply to the programme's tracks, answer its surveys or send a complaint online, "
+                "then follow your submission with its reference number."
+            )
+        )
     source = FormIndexPage.objects.filter(locale=Locale.get_default()).first()
     if source is not None:
         page = source.copy_for_translation(locale, copy_parents=True)
         page.title = title
+        page.search_description = description
     else:
         page = home.add_child(
-            instance=FormIndexPage(title=title, slug="forms", locale=locale, show_in_menus=True)
+            instance=FormIndexPage(
+                title=title,
+                slug="forms",
+                search_description=description,
+                locale=locale,
+                show_in_menus=True,
+            )
         )
     page.save_revision().publish()
     return page

@@ -192,6 +192,22 @@ def free_port():
         return s.getsockname()[1]
 
 
+def collect_static():
+    """The hashed, compressed static files the Server's production settings serve."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "bench",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+        },
+        cwd=ROOT,
+        check=True,
+    )
+
+
 class Server:
     """gunicorn on a free port, with the production settings unless `app` says otherwise."""
 
@@ -289,19 +305,7 @@ def main():
     if build(args.pages):
         print(f"built {args.pages} pages in {time.perf_counter() - started:.0f} s; indexing…")
         call_command("update_index", verbosity=0)
-    production = {"DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env={
-            **os.environ,
-            **production,
-            "SECRET_KEY": "bench",
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
-        },
-        cwd=ROOT,
-        check=True,
-    )
+    collect_static()
     shutil.rmtree(ROOT / "var" / "bench-cache", ignore_errors=True)
     pages = urls()
     rows = {name: {"queries": queries(url)} for name, url in pages.items()}

@@ -151,3 +151,25 @@ def test_arabic_pages_show_no_untranslated_ui_string(pages):
 def test_the_untranslated_string_check_finds_english_words(pages):
     # English pages show these strings by design: the check above can see them.
     assert len(english_ui_strings(pages, "en")) > 50
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+
+
+def test_every_page_describes_itself_in_its_language(pages):
+    """What search engines and link previews show under the title: one description on every
+    page, written in the page's language (Arabic letters on Arabic pages; on English and French
+    pages, not an Arabic description left untranslated)."""
+    wrong = []
+    for visit in pages:
+        language = visit.soup.html.get("lang", "")
+        tags = visit.soup.find_all("meta", attrs={"name": "description"})
+        description = " ".join(tag.get("content", "") for tag in tags).strip()
+        if len(tags) != 1 or not description:
+            wrong.append(f"{len(tags)} descriptions ({description!r}) on {visit.url}")
+        elif language == "ar" and not ARABIC_LETTER.search(description):
+            wrong.append(f"not Arabic ({description!r}) on {visit.url}")
+        elif language != "ar" and not LATIN_LETTER.search(description):
+            wrong.append(f"Arabic only ({description!r}) on {visit.url}")
+    assert wrong == []
