@@ -75,21 +75,26 @@ class Search:
 
     def results(self):
         """Every live page matching, best first, as a lazy search (suggestions, the API)."""
-        return self.pages().specific().search(analyse(self.text, self.language), operator="or")
+        return self.pages().specific().search(self._analysed, operator="or")
+
+    @cached_property
+    def _analysed(self):
+        return analyse(self.text, self.language)
+
+    def _remember(self, name, compute):
+        """Kept until the content changes, as visitors often search for the same few words."""
+        digest = hashlib.sha256(self._analysed.encode()).hexdigest()
+        return remember(f"search-{name}:{self.language}:{self.everywhere}:{digest}", compute)
 
     @cached_property
     def best(self):
-        """Ids of the best matches, best first: one search serves the results and the facets.
-
-        Kept until the content changes, as visitors often search for the same few words."""
-        analysed = analyse(self.text, self.language)
+        """Ids of the best matches, best first: one search serves the results and the facets."""
 
         def look_up():
-            matches = self.pages().search(analysed, operator="or")
+            matches = self.pages().search(self._analysed, operator="or")
             return [page.pk for page in matches[:WINDOW]]
 
-        digest = hashlib.sha256(analysed.encode()).hexdigest()
-        return remember(f"search:{self.language}:{self.everywhere}:{digest}", look_up)
+        return self._remember("best", look_up)
 
     def ranked(self, exclude=()):
         """The best matches with this search's filters, best first, for the paginator."""
@@ -118,7 +123,7 @@ class Search:
                 ).values_list("pk", flat=True)
             )
         documents = get_document_model().objects.exclude(collection__in=restricted)
-        return documents.search(analyse(self.text, self.language), operator="or")[:limit]
+        return documents.search(self._analysed, operator="or")[:limit]
 
     def snippets(self, limit=5):
         """Best matches among the snippets visitors see on their own (partners), per model."""
@@ -128,7 +133,7 @@ class Search:
             if not self.everywhere:
                 objects = objects.filter(locale=Locale.get_active())
             backend = get_search_backend()
-            found_here = backend.search(analyse(self.text, self.language), objects, operator="or")
+            found_here = backend.search(self._analysed, objects, operator="or")
             matches = list(found_here[:limit])
             if matches:
                 found.append((model._meta.verbose_name_plural, matches))
@@ -156,6 +161,9 @@ class Search:
 
     def facets(self):
         """Counts by type, programme track and year among the best results, whatever is filtered."""
+        return self._remember("facets", self._count_facets)
+
+    def _count_facets(self):
         in_window = Page.objects.filter(pk__in=self.best)
         types = Counter(in_window.values_list("content_type_id", flat=True))
         years = Counter(

@@ -162,3 +162,25 @@ def test_a_repeated_search_is_answered_from_the_cache_until_content_changes(clie
     StandardPageFactory(parent=home, slug="privacy-faq", title="أسئلة عن الخصوصية")
     _searched, after = full_text_queries()
     assert "/ar/privacy-faq/" in after
+
+
+def test_a_repeated_search_counts_its_facets_once_until_content_changes(client, pages, home):
+    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
+    home.save_revision().publish()
+
+    def facets():
+        with CaptureQueriesContext(connection) as captured:
+            soup, _hrefs = results(client, "الخصوصيه")
+        by_year = [q for q in captured if "extract" in q["sql"].lower()]
+        return sorted(
+            a.get_text(" ", strip=True) for a in soup.select(".search-facets li a")
+        ), by_year
+
+    first, counted = facets()
+    again, counted_again = facets()
+    assert counted and not counted_again
+    assert again == first == ["الصفحة الرئيسية (1)", "صفحة عادية (1)"]
+
+    StandardPageFactory(parent=home, slug="privacy-faq", title="أسئلة عن الخصوصية")
+    after, _counted = facets()
+    assert "صفحة عادية (2)" in after
