@@ -1,8 +1,6 @@
 """With TASK_QUEUE=database a submission's emails wait in the database for the worker process
 (`manage.py db_worker`) instead of being sent during the applicant's request."""
 
-import logging
-import signal
 from io import StringIO
 
 import pytest
@@ -21,38 +19,6 @@ EMAIL_TASK = "applications.tasks.send_submission_emails"
 def emails_at_once():
     """Overrides the package's: these tests commit, so the emails are queued on commit, as on a
     server."""
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def run_worker():
-    """`manage.py db_worker --batch`: run every queued task, then stop. The worker takes the
-    process's stop signals and sets its loggers' levels: both are given back afterwards."""
-    stop_signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
-    handlers = {number: signal.getsignal(number) for number in stop_signals}
-    loggers = [logging.getLogger(name) for name in ("django_tasks", "django_tasks_db")]
-    levels = [logger.level for logger in loggers]
-
-    def run():
-        call_command(
-            "db_worker",
-            batch=True,
-            startup_delay=False,
-            interval=0,
-            reload=False,
-            verbosity=0,
-            stdout=StringIO(),
-        )
-
-    yield run
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
-    for logger, level in zip(loggers, levels, strict=True):
-        logger.setLevel(level)
 
 
 def email_tasks():
