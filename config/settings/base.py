@@ -343,6 +343,10 @@ APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
 APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5
 # SQLite (the embedded default) lets one writer in at a time: concurrent submissions wait for
-# their turn instead of failing after the default five seconds.
+# their turn instead of failing after the default five seconds. A transaction takes the write lock
+# when it begins, so one that has read cannot fail at once when it comes to write while another
+# connection (a second thread of the server) is writing.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 30)
+    sqlite = DATABASES["default"].setdefault("OPTIONS", {})
+    sqlite.setdefault("timeout", 30)
+    sqlite.setdefault("transaction_mode", "IMMEDIATE")
