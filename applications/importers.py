@@ -16,11 +16,9 @@ from contextvars import ContextVar
 from django.core.validators import validate_email
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.models import Locale
 
-from home.importing import register, text_list
-from home.models import HomePage
+from home.importing import register, section_index, text_list
 
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, FormIndexPage
 
@@ -150,37 +148,17 @@ def form_parent(locale):
 
 
 def forms_index(locale):
-    page = FormIndexPage.objects.filter(locale=locale).first()
-    if page is not None:
-        return page
-    home = HomePage.objects.filter(locale=locale).first()
-    if home is None:
-        raise ValueError(f"there is no home page in '{locale.language_code}'")
-    with override(locale.language_code):
-        title = str(_("Forms and services"))
-        description = str(
-            _(
-                "Apply to the programme's tracks, answer its surveys or send a complaint online, "
-                "then follow your submission with its reference number."
-            )
-        )
-    source = FormIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if source is not None:
-        page = source.copy_for_translation(locale, copy_parents=True)
-        page.title = title
-        page.search_description = description
-    else:
-        page = home.add_child(
-            instance=FormIndexPage(
-                title=title,
-                slug="forms",
-                search_description=description,
-                locale=locale,
-                show_in_menus=True,
-            )
-        )
-    page.save_revision().publish()
-    return page
+    description = _(
+        "Apply to the programme's tracks, answer its surveys or send a complaint online, "
+        "then follow your submission with its reference number."
+    )
+    return section_index(
+        FormIndexPage,
+        "forms",
+        locale,
+        title=_("Forms and services"),
+        search_description=description,
+    )
 
 
 register("form", ApplicationFormPage, parent=form_parent, fields=form_fields, prepare=prepare_form)

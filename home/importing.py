@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
 from wagtail.fields import StreamValue
@@ -58,6 +59,35 @@ ITEM_TYPES: dict[str, ItemType] = {}
 
 def register(name, model, parent, fields=None, prepare=None, finish=None):
     ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare, finish)
+
+
+def section_index(model, slug, locale, **texts):
+    """The index page of a section (programmes, forms, e-learning...) in `locale`, created under
+    that language's home page when missing: as the translation of the default language's index,
+    so the language switcher links them, with `texts` (title, description...) in that language."""
+    from home.models import HomePage
+
+    page = model.objects.filter(locale=locale).first()
+    if page is not None:
+        return page
+    home = HomePage.objects.filter(locale=locale).first()
+    if home is None:
+        raise ValueError(
+            f"there is no home page in '{locale.language_code}': import its home first"
+        )
+    with translation.override(locale.language_code):
+        values = {name: str(text) for name, text in texts.items()}
+    source = model.objects.filter(locale=Locale.get_default()).exclude(locale=locale).first()
+    if source is not None:
+        page = source.copy_for_translation(locale, copy_parents=True).specific
+        for name, value in values.items():
+            setattr(page, name, value)
+    else:
+        page = home.add_child(
+            instance=model(slug=slug, locale=locale, show_in_menus=True, **values)
+        )
+    page.save_revision().publish()
+    return page
 
 
 def paragraphs(texts):

@@ -10,12 +10,11 @@ lesson: `module` (slug of its module, required), `order` (its position among the
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from home.importing import _text, paragraphs, register, text_list
+from home.importing import _text, paragraphs, register, section_index, text_list
 from home.models import HomePage
 
 from .choices import LEVELS, TOPICS
@@ -23,35 +22,14 @@ from .models import LearningIndexPage, LessonPage, ModulePage, ModulePrerequisit
 
 
 def learning_index(locale):
-    """The catalogue in `locale`, created under that language's home page when missing (as the
-    translation of the default language's catalogue, so the language switcher links them)."""
-    index = LearningIndexPage.objects.filter(locale=locale).first()
-    if index is not None:
-        return index
-    home = HomePage.objects.filter(locale=locale).first()
-    if home is None:
-        raise ValueError(
-            f"there is no home page in '{locale.language_code}': import its home first"
-        )
-    with translation.override(locale.language_code):
-        title = gettext("E-learning")
-        summary = gettext(
-            "Free courses for associations' staff and volunteers, lesson by lesson, with quizzes "
-            "and a certificate."
-        )
-    default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    source = LearningIndexPage.objects.filter(locale=default).first() if locale != default else None
-    if source is not None:
-        index = source.copy_for_translation(locale).specific
-        index.title, index.summary = title, summary
-    else:
-        index = home.add_child(
-            instance=LearningIndexPage(
-                title=title, slug="learning", summary=summary, locale=locale, show_in_menus=True
-            )
-        )
-    index.save_revision().publish()
-    return index
+    """The catalogue in `locale`, created under that language's home page when missing."""
+    summary = _(
+        "Free courses for associations' staff and volunteers, lesson by lesson, with quizzes "
+        "and a certificate."
+    )
+    return section_index(
+        LearningIndexPage, "learning", locale, title=_("E-learning"), summary=summary
+    )
 
 
 def module_parent(locale):

@@ -14,11 +14,9 @@ from datetime import date
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.models import Locale
 
-from home.importing import register, text_list
-from home.models import HomePage
+from home.importing import register, section_index, text_list
 
 from .models import (
     EligibilityCriterion,
@@ -217,41 +215,18 @@ def prepare_programme(values, locale):
     return values
 
 
-def _index(model, slug, title, description, locale):
-    """The index page of a type in a language, created under that language's home if missing,
-    with a description for search engines and link previews in that language."""
-    page = model.objects.filter(locale=locale).first()
-    if page is None:
-        home = HomePage.objects.filter(locale=locale).first()
-        if home is None:
-            raise ValueError(f"there is no home page in '{locale.language_code}'")
-        with override(locale.language_code):
-            title, description = str(title), str(description)
-        source = model.objects.filter(locale=Locale.get_default()).first()
-        if source is not None:
-            page = source.copy_for_translation(locale, copy_parents=True)
-            page.title = title
-            page.search_description = description
-        else:
-            page = home.add_child(
-                instance=model(
-                    title=title,
-                    slug=slug,
-                    search_description=description,
-                    locale=locale,
-                    show_in_menus=True,
-                )
-            )
-        page.save_revision().publish()
-    return page
-
-
 def programme_index(locale):
     description = _(
         "The programme's tracks for civil-society organisations: what each one offers, who can "
         "join, how to apply and when applications open."
     )
-    return _index(ProgrammeIndexPage, "programmes", _("Programmes"), description, locale)
+    return section_index(
+        ProgrammeIndexPage,
+        "programmes",
+        locale,
+        title=_("Programmes"),
+        search_description=description,
+    )
 
 
 def partner_index(locale):
@@ -259,7 +234,9 @@ def partner_index(locale):
         "The ministries, associations, companies, universities and international organisations "
         "that run the programme's tracks together."
     )
-    return _index(PartnerIndexPage, "partners", _("Partners"), description, locale)
+    return section_index(
+        PartnerIndexPage, "partners", locale, title=_("Partners"), search_description=description
+    )
 
 
 def _programme_fields_with_slug(item):
