@@ -172,7 +172,7 @@ class Search:
             )
         )
         tracks = Counter(track for _pk, track in self._tracks(in_window))
-        return {
+        facets = {
             "tracks": sorted(tracks.items(), key=lambda item: (-item[1], item[0])),
             "types": [
                 (pk, ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name, n)
@@ -180,6 +180,11 @@ class Search:
             ],
             "years": sorted(((y, n) for y, n in years.items() if y), reverse=True),
         }
+        # Worth showing when a choice would leave fewer results than all of them.
+        facets["narrow"] = (
+            len(facets["types"]) > 1 or len(facets["years"]) > 1 or bool(facets["tracks"])
+        )
+        return facets
 
     def spelling(self):
         """For a query that found nothing: the closest words the site's titles and summaries use."""

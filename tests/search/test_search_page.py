@@ -184,3 +184,20 @@ def test_a_repeated_search_counts_its_facets_once_until_content_changes(client, 
     StandardPageFactory(parent=home, slug="privacy-faq", title="أسئلة عن الخصوصية")
     after, _counted = facets()
     assert "صفحة عادية (2)" in after
+
+
+def test_results_come_before_the_facets_with_a_link_to_them(client, pages, home):
+    """On a phone, and for a screen reader, the page reads the results first."""
+    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
+    home.save_revision().publish()
+    soup, _hrefs = results(client, "الخصوصيه")
+    order = [
+        element
+        for element in soup.select('[data-testid="search-result"], .search-facets')
+        if element.name
+    ]
+    assert order[0]["data-testid"] == "search-result"
+    assert order[-1]["id"] == "search-facets"
+    jump = soup.select_one(".search-jump a")
+    assert jump.get_text(strip=True) == "تضييق النتائج"
+    assert jump["href"] == "#search-facets"
