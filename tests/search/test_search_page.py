@@ -44,6 +44,13 @@ def pages(home):
     )
 
 
+@pytest.fixture
+def two_types(pages, home):
+    """The privacy policy and the home page both match a search for privacy: two types."""
+    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
+    home.save_revision().publish()
+
+
 def results(client, query, **params):
     response = client.get("/ar/search/", {"q": query, **params})
     assert response.status_code == 200
@@ -114,9 +121,7 @@ def test_the_api_searches_with_the_same_arabic_analysis(client, pages):
     assert [item["title"] for item in response.json()["items"]][:1] == ["سياسة الخصوصيّة"]
 
 
-def test_type_facet_counts_and_narrows_the_results(client, pages, home):
-    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
-    home.save_revision().publish()
+def test_type_facet_counts_and_narrows_the_results(client, two_types):
     soup, hrefs = results(client, "الخصوصيه")
     assert len(hrefs) == 2
     facets = [a.get_text(" ", strip=True) for a in soup.select(".search-facets li a")]
@@ -164,9 +169,7 @@ def test_a_repeated_search_is_answered_from_the_cache_until_content_changes(clie
     assert "/ar/privacy-faq/" in after
 
 
-def test_a_repeated_search_counts_its_facets_once_until_content_changes(client, pages, home):
-    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
-    home.save_revision().publish()
+def test_a_repeated_search_counts_its_facets_once_until_content_changes(client, two_types, home):
 
     def facets():
         with CaptureQueriesContext(connection) as captured:
@@ -186,10 +189,8 @@ def test_a_repeated_search_counts_its_facets_once_until_content_changes(client, 
     assert "صفحة عادية (2)" in after
 
 
-def test_results_come_before_the_facets_with_a_link_to_them(client, pages, home):
+def test_results_come_before_the_facets_with_a_link_to_them(client, two_types):
     """On a phone, and for a screen reader, the page reads the results first."""
-    home.summary = "الخصوصية مضمونة لكل من يزور الموقع."
-    home.save_revision().publish()
     soup, _hrefs = results(client, "الخصوصيه")
     order = [
         element
