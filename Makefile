@@ -6,12 +6,22 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CATALOGUES := $(wildcard site/locale/*/LC_MESSAGES/django.po)
 
-.PHONY: run test lint check messages catalogues bench clean browser-deps
+.PHONY: run test lint lock check messages catalogues bench clean browser-deps screenshots
 
-$(BIN)/.installed: requirements.lock
+# Development and tests install the dev lock (the runtime lock plus the test tools); servers install
+# requirements.lock alone. Both are hashed: pip installs exactly the files that were locked.
+$(BIN)/.installed: requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+# `make lock` after changing pyproject.toml's dependencies. Only the package index counts: this
+# machine's own pip settings (extra indexes, local wheels) never reach the lock files.
+LOCK := env PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --strip-extras \
+	--generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links
+lock: $(BIN)/.installed
+	$(LOCK) --output-file requirements.lock pyproject.toml
+	$(LOCK) --extra dev --constraint requirements.lock --output-file requirements-dev.lock pyproject.toml
 
 # Compiled catalogues are build output: made here, never committed.
 %.mo: %.po $(BIN)/.installed
@@ -19,18 +29,25 @@ $(BIN)/.installed: requirements.lock
 
 messages: $(CATALOGUES:.po=.mo)
 
+# The site's own address (sitemap, feeds, emails) is where this server listens, unless
+# SITE_BASE_URL says otherwise; load_demo gives it to the site.
+SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(BIN)/.installed messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_BASE_URL=$(SITE_BASE_URL) $(MANAGE) load_demo
+	SITE_BASE_URL=$(SITE_BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Browser tests drive Debian's chromium; install it when missing and allowed to.
+# Browser tests drive Debian's chromium; install it when missing and allowed to. Pages, screenshots
+# and printed certificates are checked with the Arabic fonts most Debian desktops have (Noto);
+# without them the tests still pass, with Chromium's fallback fonts.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-core >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	  elif ! command -v chromium >/dev/null 2>&1; then \
+	    echo "Browser tests need Debian's chromium: sudo apt-get install chromium fonts-noto-core"; exit 1; \
+	  else echo "Arabic fonts for the browser tests: sudo apt-get install fonts-noto-core"; fi; }
 
 # One worker per CPU (TEST_WORKERS=0 runs in one process); a test file stays on one worker so
 # its module-wide fixtures are built once.
@@ -39,9 +56,11 @@ test: $(BIN)/.installed messages browser-deps
 	mkdir -p var
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile --junitxml=var/test-results.xml $(PYTEST_ARGS)
 
+# lint-imports holds the layers (pyproject.toml's [tool.importlinter], docs/architecture.md).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # The habits CI keeps: migrations match the models, the Arabic catalogue is complete.
 check: $(BIN)/.installed messages
@@ -65,12 +84,19 @@ SITE_PAGES ?= 10000
 bench: $(BIN)/.installed messages browser-deps $(if $(NPM),$(LIGHTHOUSE)/node_modules/.installed)
 	$(BIN)/python bench/site_bench.py --pages $(SITE_PAGES)
 	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
+	$(BIN)/python bench/search_quality.py
 	$(BIN)/python bench/submission_bench.py
+	$(BIN)/python bench/registration_bench.py
+	$(BIN)/python bench/faults.py
 ifneq ($(NPM),)
 	$(BIN)/python bench/lighthouse.py
 else
 	@echo "npm is not installed: Lighthouse skipped (sudo apt-get install npm)"
 endif
+
+# Every page type in ar, en and fr at 390 and 1366 px, and a contact sheet: var/screenshots/index.html.
+screenshots: $(BIN)/.installed messages browser-deps
+	$(BIN)/python -m config.screenshots
 
 clean:
 	rm -rf $(VENV) var $(LIGHTHOUSE)/node_modules

@@ -1,6 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from applications.drafts import offers_drafts
+from applications.models import privacy_page
+from applications.registrations import registration_context
+
 
 class EmbeddedFormBlock(blocks.StructBlock):
     """A form page's form shown inside another page (an event's registration, a contact form),
@@ -17,9 +21,6 @@ class EmbeddedFormBlock(blocks.StructBlock):
         template = "applications/blocks/embedded_form.html"
 
     def get_context(self, value, parent_context=None):
-        # Imported here: the shared block library (home.blocks) includes this block.
-        from applications.models import privacy_page
-
         context = super().get_context(value, parent_context)
         request = (parent_context or {}).get("request")
         form_page = value.get("form_page")
@@ -35,6 +36,8 @@ class EmbeddedFormBlock(blocks.StructBlock):
                 programme=programme,
                 form=form_page.get_form(page=form_page, user=getattr(request, "user", None)),
                 action=form_page.url,
+                offers_drafts=offers_drafts(form_page),
+                **registration_context(form_page),
             )
             if request is not None:
                 context["privacy_page"] = privacy_page(request, form_page.locale_id)

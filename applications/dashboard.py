@@ -4,15 +4,15 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.contrib.forms.utils import get_forms_for_user
 
 from home.dashboard import PageListPanel
 
-from .models import Status, Submission
+from .access import reviewable_submissions
+from .models import Status
 
 
 class NewSubmissionsPanel(PageListPanel):
-    """Per form the user may see, how many submissions are still "received", linked to that
+    """Per form the user may review, how many submissions are still "received", linked to that
     form's list filtered by that status; one query whatever the number of forms."""
 
     name = "new_submissions"
@@ -22,9 +22,8 @@ class NewSubmissionsPanel(PageListPanel):
 
     def rows(self):
         forms = (
-            Submission.objects.filter(
-                status=Status.RECEIVED, page__in=get_forms_for_user(self.request.user)
-            )
+            reviewable_submissions(self.request.user)
+            .filter(status=Status.RECEIVED)
             .values("page_id", "page__draft_title")
             .annotate(waiting=Count("pk"))
             .order_by("-waiting", "page__draft_title")[: self.limit]

@@ -1,13 +1,57 @@
-"""The confirmation to the applicant and the notification to the programme team, each in plain
-text and HTML, in the language the form was filled in. Submitted text is escaped in the HTML."""
+"""The emails about a submission: the notification to the programme team, the confirmation to
+the applicant and, at each status change, a word to the applicant. Each is plain text and HTML,
+in the language the form was filled in, with submitted text escaped in the HTML.
+
+They go through the outbox (home/outbox.py): recorded with the submission or the status change,
+written from here when they are sent.
+"""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Submission
+from home.outbox import outgoing, register
+from news import calendar
+
+from .drafts import draft_url
+from .models import (
+    CONFIRMATION_EMAIL,
+    DRAFT_EMAIL,
+    NOTIFICATION_EMAIL,
+    REGISTRATION_EMAIL,
+    REMINDER_EMAIL,
+    SEAT_OFFERED_EMAIL,
+    STATUS_EMAIL,
+    FormIndexPage,
+    Registration,
+    SubmissionEvent,
+)
+from .registrations import cancel_url, waiting_position
+
+PURPOSES = {
+    NOTIFICATION_EMAIL: gettext_lazy("Notification to the team"),
+    CONFIRMATION_EMAIL: gettext_lazy("Confirmation to the applicant"),
+    STATUS_EMAIL: gettext_lazy("Status change, to the applicant"),
+    REGISTRATION_EMAIL: gettext_lazy("Registration, to the participant"),
+    SEAT_OFFERED_EMAIL: gettext_lazy("Place freed, to the first person waiting"),
+    REMINDER_EMAIL: gettext_lazy("Reminder the day before the event"),
+}
+
+
+def team_addresses(page):
+    return [a.strip() for a in getattr(page, "to_address", "").split(",") if a.strip()]
+
+
+def submission_emails(submission, page, confirmation=True):
+    """The emails a new submission causes, unsaved: one per team address, one to the applicant
+    (an event's registration writes its own, with the calendar file)."""
+    emails = [outgoing(NOTIFICATION_EMAIL, submission, a) for a in team_addresses(page)]
+    if submission.email and confirmation:
+        emails.append(outgoing(CONFIRMATION_EMAIL, submission, submission.email))
+    return emails
 
 
 def _answers(submission, page):
@@ -22,52 +66,141 @@ def _answers(submission, page):
     return rows
 
 
-def _message(template, subject, context, to, reply_to=None):
-    text = render_to_string(f"applications/email/{template}.txt", context)
-    html = render_to_string(f"applications/email/{template}.html", context)
+def _status_url(submission, page):
+    index = (
+        FormIndexPage.objects.filter(locale__language_code=submission.language).live().first()
+        or FormIndexPage.objects.filter(locale_id=page.locale_id).live().first()
+    )
+    return index.full_url + index.reverse_subpage("status") if index else ""
+
+
+def _message(template, subject, context, reply_to=None):
     message = EmailMultiAlternatives(
         subject=subject,
-        body=text,
-        from_email=context["from_email"],
-        to=to,
+        body=render_to_string(f"applications/email/{template}.txt", context),
+        from_email=context["page"].from_address or settings.DEFAULT_FROM_EMAIL,
         reply_to=reply_to,
     )
-    message.attach_alternative(html, "text/html")
+    message.attach_alternative(
+        render_to_string(f"applications/email/{template}.html", context), "text/html"
+    )
     return message
 
 
-def send_emails(submission: Submission):
-    """Send whichever of the two emails has not been sent yet; raises when sending fails, after
-    recording which ones went out."""
+def _context(submission, **extra):
     page = submission.page.specific
+    return {
+        "submission": submission,
+        "page": page,
+        "site_name": _("Tamkeen"),
+        "status_url": _status_url(submission, page),
+        **extra,
+    }
+
+
+def notification(email):
+    submission = email.about
     with translation.override(submission.language):
-        context = {
-            "submission": submission,
-            "page": page,
-            "answers": _answers(submission, page),
-            "site_name": _("Tamkeen"),
-            "from_email": page.from_address or settings.DEFAULT_FROM_EMAIL,
-            "status_url": _status_url(page),
+        context = _context(submission)
+        page = context["page"]
+        context["answers"] = _answers(submission, page)
+        subject = page.subject or _("New submission: %(form)s") % {"form": page.title}
+        reply_to = [submission.email] if submission.email else None
+        return _message("notification", f"{subject} [{submission.reference}]", context, reply_to)
+
+
+def confirmation(email):
+    submission = email.about
+    with translation.override(submission.language):
+        context = _context(submission)
+        context["answers"] = _answers(submission, context["page"])
+        subject = _("We received your submission %(reference)s") % {
+            "reference": submission.reference
         }
-        if submission.needs_notification(page):
-            recipients = [a.strip() for a in page.to_address.split(",") if a.strip()]
-            subject = page.subject or _("New submission: %(form)s") % {"form": page.title}
-            subject = f"{subject} [{submission.reference}]"
-            reply_to = [submission.email] if submission.email else None
-            _message("notification", subject, context, recipients, reply_to).send()
-            submission.notification_sent_at = timezone.now()
-            submission.save(update_fields=["notification_sent_at"])
-        if submission.needs_confirmation:
-            subject = _("We received your submission %(reference)s") % {
-                "reference": submission.reference
-            }
-            _message("confirmation", subject, context, [submission.email]).send()
-            submission.confirmation_sent_at = timezone.now()
-            submission.save(update_fields=["confirmation_sent_at"])
+        return _message("confirmation", subject, context)
 
 
-def _status_url(page):
-    from .models import FormIndexPage
+def status_change(email):
+    event = SubmissionEvent.objects.select_related("submission__page").get(
+        pk=email.context["event"]
+    )
+    submission = event.submission
+    with translation.override(submission.language):
+        status = event.get_status_display()
+        context = _context(submission, event=event, status=status)
+        subject = _("Your submission %(reference)s: %(status)s") % {
+            "reference": submission.reference,
+            "status": status,
+        }
+        return _message("status_change", subject, context)
 
-    index = FormIndexPage.objects.filter(locale_id=page.locale_id).live().first()
-    return index.full_url + index.reverse_subpage("status") if index else ""
+
+def _event_message(email, kind):
+    """A registration's email: its place or its place on the waiting list, the event, the
+    cancellation link; with the calendar file whenever the participant has a place."""
+    registration = Registration.objects.select_related("submission__page", "event").get(
+        pk=email.object_id
+    )
+    submission = registration.submission
+    with translation.override(submission.language):
+        event = registration.event
+        event = event.get_translation_or_none(submission.page.locale) or event
+        context = _context(
+            submission,
+            kind=kind,
+            registration=registration,
+            event=event,
+            waiting_position=waiting_position(registration),
+            cancel_url=cancel_url(registration),
+            starts=timezone.localtime(event.starts, event.zone),
+        )
+        waiting = registration.state == Registration.State.WAITING
+        subjects = {
+            "registered": _("You are on the waiting list: %(event)s")
+            if waiting
+            else _("Your place is confirmed: %(event)s"),
+            "offered": _("A place is yours: %(event)s"),
+            "reminder": _("Tomorrow: %(event)s"),
+        }
+        subject = subjects[kind] % {"event": event.title}
+        message = _message("registration", f"{subject} [{submission.reference}]", context)
+        if registration.state == Registration.State.CONFIRMED:
+            ics = calendar.render([event], None, name=event.title)
+            message.attach(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8")
+        return message
+
+
+def registered(email):
+    return _event_message(email, "registered")
+
+
+def seat_offered(email):
+    return _event_message(email, "offered")
+
+
+def reminder(email):
+    return _event_message(email, "reminder")
+
+
+def draft_saved(email):
+    draft = email.about
+    with translation.override(draft.language):
+        page = draft.page.specific
+        context = {
+            "page": page,
+            "site_name": _("Tamkeen"),
+            "url": draft_url(draft),
+            "expires": timezone.localtime(draft.expires_at),
+        }
+        subject = _("Your draft: %(form)s") % {"form": page.title}
+        return _message("draft", subject, context)
+
+
+def register_emails():
+    register(NOTIFICATION_EMAIL, notification)
+    register(CONFIRMATION_EMAIL, confirmation)
+    register(STATUS_EMAIL, status_change)
+    register(REGISTRATION_EMAIL, registered)
+    register(SEAT_OFFERED_EMAIL, seat_offered)
+    register(REMINDER_EMAIL, reminder)
+    register(DRAFT_EMAIL, draft_saved)

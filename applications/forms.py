@@ -7,17 +7,19 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from home.digits import to_latin_digits
+from home.numerals import file_size
+from programmes.models import Region, source_language_only
 
 from .references import (
     DEFAULT_FILE_TYPES,
     FILE_TYPES,
     detect_file_type,
     normalise_phone,
-    to_latin_digits,
 )
 
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
@@ -94,10 +96,26 @@ class EmailField(forms.EmailField):
     widget = forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"})
 
 
+# Stands for two files or more sent in one file field.
+SEVERAL_FILES = object()
+
+
+class OneFileInput(forms.ClearableFileInput):
+    """Tells two files sent in one field apart from one: Django would keep the last and drop the
+    others without a word."""
+
+    def value_from_datadict(self, data, files, name):
+        if len(files.getlist(name)) > 1:
+            return SEVERAL_FILES
+        return super().value_from_datadict(data, files, name)
+
+
 class UploadField(forms.FileField):
-    """A document checked by its content: not empty, not too large, of an allowed type."""
+    """A document checked by its content: one file, not empty, not too large, of an allowed
+    type."""
 
     default_error_messages = {
+        "several": _("Choose one file only for this field."),
         "empty": _("The selected file is empty."),
         "too_large": _("The file is larger than %(limit)s."),
         "type": _("This file is not a PDF, JPEG, PNG or Word (DOCX) document."),
@@ -108,13 +126,15 @@ class UploadField(forms.FileField):
         self.kinds = kinds
         kwargs.setdefault(
             "widget",
-            forms.ClearableFileInput(
+            OneFileInput(
                 attrs={"accept": ",".join(FILE_TYPES[k][0] + "," + FILE_TYPES[k][1] for k in kinds)}
             ),
         )
         super().__init__(allow_empty_file=False, **kwargs)
 
     def clean(self, data, initial=None):
+        if data is SEVERAL_FILES:
+            raise ValidationError(self.error_messages["several"], code="several")
         upload = super().clean(data, initial)
         if not upload:
             return upload
@@ -122,7 +142,7 @@ class UploadField(forms.FileField):
             raise ValidationError(
                 self.error_messages["too_large"],
                 code="too_large",
-                params={"limit": filesizeformat(self.max_size)},
+                params={"limit": file_size(self.max_size)},
             )
         kind = detect_file_type(upload)
         if kind not in self.kinds:
@@ -131,11 +151,25 @@ class UploadField(forms.FileField):
         return upload
 
 
+def upload_limit(field):
+    """The largest file a file field takes, in bytes: what the form checks, and what the
+    programme page above it promises."""
+    mb = getattr(field, "max_upload_mb", None) or settings.APPLICATIONS_MAX_UPLOAD_MB
+    # Within what the site reads of a request at all (home/limits.py).
+    return min(mb, settings.UPLOAD_MAX_MB) * 1024 * 1024
+
+
 class ApplicationForm(BaseForm):
     """Every public form: its one-time token and a honeypot that people never see."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kept_files=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Files kept with a draft: a field that has one needs no new file.
+        self.kept_files = kept_files or {}
+        for name, stored in self.kept_files.items():
+            if name in self.fields:
+                self.fields[name].required = False
+                self.fields[name].kept = stored
         self.fields[TOKEN_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             required=False,
@@ -191,12 +225,14 @@ class ApplicationForm(BaseForm):
 
 def region_choices():
     """The programme's regions by name, in the visitor's language where translated."""
-    from programmes.models import Region
-
-    regions = Region.objects.filter(locale__language_code=get_language())
-    if not regions.exists():
-        regions = Region.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-    return [(region.name, region.name) for region in regions.order_by("name")]
+    regions = list(Region.objects.filter(source_language_only()))
+    if get_language() != settings.LANGUAGE_CODE:
+        translated = {
+            region.translation_key: region
+            for region in Region.objects.filter(locale__language_code=get_language(), live=True)
+        }
+        regions = [translated.get(region.translation_key, region) for region in regions]
+    return sorted((region.name, region.name) for region in regions)
 
 
 class ApplicationFormBuilder(FormBuilder):
@@ -243,8 +279,7 @@ class ApplicationFormBuilder(FormBuilder):
 
     def create_file_field(self, field, options):
         options.pop("initial", None)
-        mb = getattr(field, "max_upload_mb", None) or settings.APPLICATIONS_MAX_UPLOAD_MB
-        return UploadField(max_size=mb * 1024 * 1024, **options)
+        return UploadField(max_size=upload_limit(field), **options)
 
     def create_dropdown_field(self, field, options):
         options["choices"] = [("", _("Choose"))] + self.get_formatted_field_choices(field)

@@ -7,6 +7,7 @@ A `form` item gives, besides the common fields:
   date, dropdown, radio, checkboxes, region, consent, file) and `name` the stable key the answers
   are stored under (the same in every language);
 - `intro`, `thank_you` (lists of paragraphs), `submit_label`, `to_address`, `subject`;
+- `allow_drafts`: true to let applicants save and finish later (the form needs an email field);
 - `programme`: the slug of a programme in the same language to place the form under (it then
   becomes the programme's application form); without it the form goes under the forms index.
 """
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from home.importing import register, section_index, text_list
+from programmes.models import ProgrammePage
 
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, FormIndexPage
 
@@ -82,6 +84,13 @@ def _fields(item):
     return fields
 
 
+def _boolean(item, key):
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"'{key}' must be true or false")
+    return value
+
+
 def form_fields(item):
     to_address = _string(item.get("to_address", ""), "to_address", 255)
     for address in filter(None, (a.strip() for a in to_address.split(","))):
@@ -95,6 +104,7 @@ def form_fields(item):
         "submit_label": _string(item.get("submit_label", ""), "submit_label", 60),
         "to_address": to_address,
         "subject": _string(item.get("subject", ""), "subject", 255),
+        "allow_drafts": _boolean(item, "allow_drafts"),
         "form_fields": _fields(item),
         "_programme": _string(item.get("programme", ""), "programme", 255),
         "_slug": item.get("slug", ""),
@@ -102,8 +112,6 @@ def form_fields(item):
 
 
 def prepare_form(values, locale):
-    from programmes.models import ProgrammePage
-
     values = dict(values)
     slug = values.pop("_programme")
     programme = None

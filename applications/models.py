@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
-from django.db.models import Case, F, When
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Case, When
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,17 +17,30 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from config.storage import private_storage
+from home.caching import remember
 from home.models import BasePage, SiteSettings
+from home.outbox import OutgoingEmail, outgoing, record
 from home.roles import APPLICATION_REVIEWERS
+from home.storage import private_storage
+from news.models import EventPage
+from programmes.models import ProgrammePage
 
 from .references import format_reference
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+# The purposes of the emails about a submission (home/outbox.py; written in emails.py).
+NOTIFICATION_EMAIL = "applications.notification"
+CONFIRMATION_EMAIL = "applications.confirmation"
+STATUS_EMAIL = "applications.status"
+REGISTRATION_EMAIL = "applications.registration"
+SEAT_OFFERED_EMAIL = "applications.seat_offered"
+REMINDER_EMAIL = "applications.reminder"
+DRAFT_EMAIL = "applications.draft"
 
 
 class FieldType(models.TextChoices):
@@ -54,8 +68,11 @@ def privacy_page(request, locale_id):
 
 
 def status_check_url(locale_id):
-    index = FormIndexPage.objects.live().filter(locale_id=locale_id).first()
-    return index.url + index.reverse_subpage("status") if index else ""
+    def find():
+        index = FormIndexPage.objects.live().filter(locale_id=locale_id).first()
+        return index.url + index.reverse_subpage("status") if index else ""
+
+    return remember(f"status-check-url:{locale_id}", find)
 
 
 class ApplicationFormField(TranslatableMixin, AbstractFormField):
@@ -81,11 +98,11 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
         TranslatableField("help_text"),
         TranslatableField("choices"),
         TranslatableField("default_value"),
-        SynchronizedField("clean_name"),
-        SynchronizedField("field_type"),
-        SynchronizedField("required"),
-        SynchronizedField("max_upload_mb"),
-        SynchronizedField("sort_order"),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("max_upload_mb", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -107,6 +124,14 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         help_text=_("Shown with the reference number once the form is sent."),
     )
     submit_label = models.CharField(_("submit button text"), max_length=60, blank=True)
+    allow_drafts = models.BooleanField(
+        _("applicants may save and finish later"),
+        default=False,
+        help_text=_(
+            "For long forms: an applicant may save the answers and files, and is emailed a link "
+            "to finish on any device within 30 days. The form needs an email field."
+        ),
+    )
     reviewers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewers"),
@@ -126,6 +151,7 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("submit_label"),
+        FieldPanel("allow_drafts"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -144,8 +170,9 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         TranslatableField("submit_label"),
         TranslatableField("form_fields"),
         TranslatableField("subject"),
-        SynchronizedField("to_address"),
-        SynchronizedField("from_address"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
+        SynchronizedField("allow_drafts", overridable=False),
         # A translation starts with the source form's reviewers and takes them again when synced.
         SynchronizedField("reviewers", overridable=False),
     ]
@@ -180,9 +207,11 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
 
     @cached_property
     def programme(self):
-        """The programme whose dates decide whether this form is open, or None."""
-        from programmes.models import ProgrammePage
+        """The programme whose dates decide whether this form is open, or None; found once
+        until the content changes, as every post to the form asks."""
+        return remember(f"programme-of-form:{self.pk}", lambda: (self.find_programme(),))[0]
 
+    def find_programme(self):
         parent = self.get_parent()
         if parent is not None and isinstance(parent.specific_deferred, ProgrammePage):
             return parent.specific_deferred
@@ -195,24 +224,54 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
             .first()
         )
 
+    @cached_property
+    def event(self):
+        """The event this form registers for, or None; in the form's language where translated.
+        Found once until the content changes, as every post to the form asks."""
+        return remember(f"event-of-form:{self.pk}", lambda: (self.find_event(),))[0]
+
+    def find_event(self):
+        keys = Page.objects.filter(translation_key=self.translation_key)
+        same_language = Case(When(locale_id=self.locale_id, then=0), default=1)
+        return (
+            EventPage.objects.filter(registration_page__in=keys)
+            .order_by(same_language, "pk")
+            .first()
+        )
+
     def availability(self, today=None):
-        """(status, programme): status is "open", "upcoming" or "closed"."""
+        """(status, programme): status is "open", "upcoming" or "closed", or for an event's
+        registration "full" (every place taken and no waiting list)."""
         programme = self.programme
-        if programme is None:
-            return "open", None
-        return programme.status(today), programme
+        status = "open" if programme is None else programme.status(today)
+        if status == "open" and self.event is not None:
+            status = registration_status(self.event)
+        return status, programme
 
     def is_open(self, today=None):
         return self.availability(today)[0] == "open"
 
     @property
     def has_file_fields(self):
-        return any(f.field_type == FieldType.FILE for f in self.get_form_fields())
+        return self.file_field_count > 0
+
+    @property
+    def file_field_count(self):
+        return sum(f.field_type == FieldType.FILE for f in self.get_form_fields())
+
+    @property
+    def largest_file(self):
+        """The largest file any of its file fields takes, in bytes; None without file fields."""
+        from .forms import upload_limit
+
+        limits = [upload_limit(f) for f in self.get_form_fields() if f.field_type == FieldType.FILE]
+        return max(limits, default=None)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            privacy_page=privacy_page(request, self.locale_id),
+            # Only the form shows it, not its confirmation.
+            privacy_page=SimpleLazyObject(lambda: privacy_page(request, self.locale_id)),
             status_url=status_check_url(self.locale_id),
         )
         return context
@@ -267,6 +326,13 @@ class FormIndexPage(RoutablePageMixin, BasePage):
 
         return status_check(self, request)
 
+    @path("registration/", name="cancel_registration")
+    def cancel_registration(self, request):
+        from .views import cancel_registration
+
+        # The signed token is in the query: Wagtail's page paths take no colon.
+        return cancel_registration(self, request, request.GET.get("token", ""))
+
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")
@@ -290,18 +356,35 @@ def next_reference(year):
     """The next reference of the year, unique under any concurrency.
 
     The UPDATE takes the row's write lock (PostgreSQL) or the database's (SQLite) until the
-    surrounding transaction ends, so no two submissions can read the same number.
+    surrounding transaction ends, so no two submissions can read the same number; it returns the
+    new number itself, so the lock is taken and read in one round trip.
     """
-    with transaction.atomic():
+    # Part of the submission's transaction: no savepoint of its own to set and release.
+    with transaction.atomic(savepoint=False):
         # Write first: SQLite then takes its write lock at once instead of upgrading a read.
-        if not ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1):
+        number = _increment(year)
+        if number is None:
             try:
                 with transaction.atomic():
                     ReferenceCounter.objects.create(year=year, last=1)
+                number = 1
             except IntegrityError:  # another submission created the year's row first
-                ReferenceCounter.objects.filter(year=year).update(last=F("last") + 1)
-        number = ReferenceCounter.objects.get(year=year).last
+                number = _increment(year)
     return format_reference(year, number)
+
+
+INCREMENT = (
+    'UPDATE "applications_referencecounter" SET "last" = "last" + 1'
+    ' WHERE "year" = %s RETURNING "last"'
+)
+
+
+def _increment(year):
+    """The year's counter plus one, or None when the year has no row yet."""
+    with connection.cursor() as cursor:
+        cursor.execute(INCREMENT, [year])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 class Submission(AbstractFormSubmission):
@@ -316,10 +399,8 @@ class Submission(AbstractFormSubmission):
     email = models.EmailField(_("applicant's email"), blank=True)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     token = models.CharField(max_length=64, unique=True, null=True, editable=False)
-    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    notification_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    email_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
-    email_error = models.TextField(blank=True, editable=False)
+    # Erasing or expiring a submission erases its emails too.
+    emails = GenericRelation(OutgoingEmail)
 
     class Meta:
         verbose_name = _("submission")
@@ -336,24 +417,24 @@ class Submission(AbstractFormSubmission):
             "status": self.get_status_display(),
         }
 
-    @property
-    def needs_confirmation(self):
-        return bool(self.email) and self.confirmation_sent_at is None
-
-    def needs_notification(self, page):
-        return bool(getattr(page, "to_address", "")) and self.notification_sent_at is None
-
-    def set_status(self, status, user=None, note=""):
-        """Change the status and/or add a note, kept in the history."""
+    def set_status(self, status, user=None, note="", message=""):
+        """Change the status, add a note for reviewers and/or a message to the applicant, kept
+        in the history. The applicant is emailed the new status (and the message) when it
+        changes or when there is a message."""
         changed = status != self.status
-        if changed:
-            self.status = status
-            self.status_changed_at = timezone.now()
-        if note:
-            self.notes = f"{self.notes}\n\n{note}".strip() if self.notes else note
-        if changed or note:
+        if not (changed or note or message):
+            return False
+        with transaction.atomic():
+            if changed:
+                self.status = status
+                self.status_changed_at = timezone.now()
+            if note:
+                self.notes = f"{self.notes}\n\n{note}".strip() if self.notes else note
             self.save(update_fields=["status", "status_changed_at", "notes"])
-            self.history.create(user=user, status=self.status, note=note)
+            event = self.history.create(user=user, status=self.status, note=note, message=message)
+            if self.email and (changed or message):
+                email = outgoing(STATUS_EMAIL, self, self.email, occasion=event.pk, event=event.pk)
+                record([email])
         return changed
 
 
@@ -372,6 +453,7 @@ class SubmissionEvent(models.Model):
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     note = models.TextField(_("note"), blank=True)
+    message = models.TextField(_("message to the applicant"), blank=True)
 
     class Meta:
         ordering = ["time", "pk"]
@@ -392,6 +474,116 @@ class SubmissionFile(models.Model):
     field_name = models.CharField(max_length=255)
     file = models.FileField(storage=private_storage, upload_to=upload_path, max_length=300)
     name = models.CharField(_("file name"), max_length=120)
+    kind = models.CharField(max_length=8)
+    size = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.name
+
+
+class Seats(models.Model):
+    """The places taken at one event, in all its languages: the row each registration and each
+    cancellation locks, so that no place is given twice."""
+
+    event_key = models.UUIDField(primary_key=True)
+    taken = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.event_key}: {self.taken}"
+
+
+def seats_taken(event):
+    return (
+        Seats.objects.filter(event_key=event.translation_key)
+        .values_list("taken", flat=True)
+        .first()
+        or 0
+    )
+
+
+def seats_left(event):
+    """Places still free at the event, or None when it has no limit."""
+    if not event.capacity:
+        return None
+    return max(event.capacity - seats_taken(event), 0)
+
+
+def registration_status(event, now=None):
+    """ "open", "closed" (past the deadline or started) or "full" (no place and no waiting
+    list); with a waiting list a full event stays open to it."""
+    if (now or timezone.now()) >= event.registration_closes:
+        return "closed"
+    if not event.waiting_list and seats_left(event) == 0:
+        return "full"
+    return "open"
+
+
+class Registration(models.Model):
+    """A place at an event (or on its waiting list) taken by one submission of its form."""
+
+    class State(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    submission = models.OneToOneField(
+        Submission, on_delete=models.CASCADE, related_name="registration"
+    )
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="+"
+    )
+    # The event's translation key: registrations in every language share its places.
+    event_key = models.UUIDField(db_index=True)
+    state = models.CharField(_("state"), max_length=12, choices=State.choices)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    state_changed_at = models.DateTimeField(_("state changed"), default=timezone.now)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    emails = GenericRelation(OutgoingEmail)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["event_key", "state", "created_at"])]
+
+    def __str__(self):
+        return f"{self.submission_id} {self.state}"
+
+
+class Draft(models.Model):
+    """Answers and files saved to finish later: never a submission, never seen by reviewers;
+    deleted when it expires (purge_drafts)."""
+
+    page = models.ForeignKey(ApplicationFormPage, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    email = models.EmailField(_("email"))
+    language = models.CharField(max_length=8, default=settings.LANGUAGE_CODE)
+    form_data = models.JSONField(default=dict, blank=True)
+    saves = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+    # Once sent, the draft keeps only which submission it became, to say so to its link.
+    submission = models.OneToOneField(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    emails = GenericRelation(OutgoingEmail)
+
+    def __str__(self):
+        return f"draft {self.pk} of {self.page_id}"
+
+
+def draft_upload_path(instance, filename):
+    return f"drafts/{instance.draft.key[:16]}/{filename}"
+
+
+class DraftFile(models.Model):
+    """A document uploaded with a draft, stored privately like a submission's."""
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="files")
+    field_name = models.CharField(max_length=255)
+    file = models.FileField(storage=private_storage, upload_to=draft_upload_path, max_length=300)
+    name = models.CharField(max_length=120)
     kind = models.CharField(max_length=8)
     size = models.PositiveIntegerField()
 

@@ -7,6 +7,8 @@ import re
 import unicodedata
 import zipfile
 
+from home.digits import to_latin_digits
+
 PREFIX = "TMK"
 REFERENCE_RE = re.compile(r"^TMK-(\d{4})-(\d{6,})$")
 
@@ -19,14 +21,6 @@ def format_reference(year: int, number: int) -> str:
 def normalise_reference(text: str) -> str:
     """What an applicant typed, as stored: digits in Latin form, upper case, no spaces."""
     return to_latin_digits(text or "").strip().upper().replace(" ", "")
-
-
-ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-
-
-def to_latin_digits(text: str) -> str:
-    """Arabic-Indic and Persian digits as 0-9: applicants type either."""
-    return text.translate(ARABIC_DIGITS)
 
 
 PHONE_RE = re.compile(r"^\+?\d{6,15}$")

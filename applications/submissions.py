@@ -1,13 +1,16 @@
-"""Storing a submission: one row per one-time token, its reference, files and history, and the
-emails sent after the transaction commits."""
+"""Storing a submission: one row per one-time token, its reference, files, history and emails,
+in one transaction; the emails are sent once it commits."""
 
 from django.db import IntegrityError, transaction
-from django.db.transaction import on_commit
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .models import FieldType, Status, Submission, SubmissionFile, next_reference
+from home.outbox import record
+
+from .emails import submission_emails
+from .models import Draft, FieldType, Status, Submission, SubmissionFile, next_reference
 from .references import safe_filename
+from .registrations import register
 
 
 def applicant_email(page, answers):
@@ -17,12 +20,14 @@ def applicant_email(page, answers):
     return ""
 
 
-def store_submission(page, form):
-    """(submission, created): the token's submission, stored now or found from before."""
+def store_submission(page, form, draft=None):
+    """(submission, created): the token's submission, stored now or found from before.
+
+    With a draft, the draft's files count for the fields sent without one, and the draft keeps
+    only which submission it became. For an event's registration form, the submission takes a
+    place or a place on the waiting list (registrations.NoPlaceLeft when there is neither).
+    """
     nonce = form.cleaned_data["nonce"]
-    existing = Submission.objects.filter(token=nonce).first()
-    if existing is not None:
-        return existing, False
     answers = form.answers
     uploads = {
         name: upload for name, upload in form.cleaned_data.items() if name in form.files and upload
@@ -30,8 +35,17 @@ def store_submission(page, form):
     for name, upload in uploads.items():
         upload.safe_name = safe_filename(upload.name, upload.detected_kind)
         answers[name] = upload.safe_name
+    kept = {} if draft is None else form.kept_files
+    kept = {name: stored for name, stored in kept.items() if name not in uploads}
+    for name, stored in kept.items():
+        answers[name] = stored.name
+    event = page.event
     try:
         with transaction.atomic():
+            if draft is not None:
+                draft = Draft.objects.select_for_update().get(pk=draft.pk)
+                if draft.submission_id:  # sent already, from another tab or device
+                    return draft.submission, False
             submission = Submission.objects.create(
                 page=page,
                 form_data=answers,
@@ -49,18 +63,33 @@ def store_submission(page, form):
                     size=upload.size,
                 )
                 stored.file.save(upload.safe_name, upload, save=True)
+            for name, kept_file in kept.items():
+                stored = SubmissionFile(
+                    submission=submission,
+                    field_name=name,
+                    name=kept_file.name,
+                    kind=kept_file.kind,
+                    size=kept_file.size,
+                )
+                with kept_file.file.open("rb") as content:
+                    stored.file.save(kept_file.name, content, save=True)
             submission.history.create(status=Status.RECEIVED)
-            on_commit(lambda: queue_emails(submission.pk))
+            emails = submission_emails(submission, page, confirmation=event is None)
+            if event is not None:
+                register(submission, event, emails)
+            record(emails)
+            if draft is not None:
+                draft.submission = submission
+                draft.submitted_at = timezone.now()
+                draft.form_data = {}
+                draft.save(update_fields=["submission", "submitted_at", "form_data"])
+                for stored in draft.files.all():
+                    stored.delete()
     except IntegrityError:
-        # The same token sent twice at once (a double click): the other request stored it.
+        # The token was used before (a double click, a reload): its submission is the answer.
+        # Looked up only then, so that a first submission costs no query for it.
         existing = Submission.objects.filter(token=nonce).first()
         if existing is None:
             raise
         return existing, False
     return submission, True
-
-
-def queue_emails(submission_id):
-    from .tasks import send_submission_emails
-
-    send_submission_emails.enqueue(submission_id)

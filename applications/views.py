@@ -1,11 +1,30 @@
 from django import forms
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.ratelimit import allow
 
-from .models import Submission
+from .drafts import (
+    DRAFT_FIELD,
+    INVALID,
+    SAVE_BUTTON,
+    SUBMITTED,
+    kept_files,
+    offers_drafts,
+    open_draft,
+    save_draft,
+)
+from .models import Registration, Submission
 from .references import normalise_reference
+from .registrations import (
+    NoPlaceLeft,
+    cancel,
+    cancel_url,
+    read_cancel_token,
+    registration_context,
+    waiting_position,
+)
 from .submissions import store_submission
 
 
@@ -14,14 +33,14 @@ def rate_limited(request):
 
 
 def serve_form(page, request):
-    """The form, its closed notice, its errors or its confirmation.
+    """The form, its closed notice, its errors or its confirmation; a draft saved or resumed.
 
     A closed form refuses a posted submission too. A token already used gives back the
     submission it created, so a double click or a reload stores nothing twice.
     """
     context = page.get_context(request)
     status, programme = page.availability()
-    context.update(availability=status, programme=programme)
+    context.update(availability=status, programme=programme, **registration_context(page))
     if status != "open":
         return TemplateResponse(
             request,
@@ -29,20 +48,53 @@ def serve_form(page, request):
             context,
             status=403 if request.method == "POST" else 200,
         )
+    drafts = offers_drafts(page)
+    context["offers_drafts"] = drafts
+    draft, problem = None, None
+    token = (request.POST if request.method == "POST" else request.GET).get(DRAFT_FIELD)
+    if drafts and token:
+        draft, problem = open_draft(token)
+        if draft is not None and draft.page_id != page.pk:
+            draft, problem = None, INVALID
+        context["draft_problem"] = problem
+        if problem == SUBMITTED:
+            # Sent already: the link says so, with its reference, and shows no form.
+            context["sent_draft"] = draft
+            return TemplateResponse(request, page.get_template(request), context)
+        if problem is None:
+            context.update(draft=draft, draft_token=token)
+    kept = kept_files(draft) if problem is None else {}
+    context["kept_files"] = kept
     if request.method == "POST":
         if not allow(request, "submit"):
             return rate_limited(request)
-        form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
+        form = page.get_form(
+            request.POST, request.FILES, page=page, user=request.user, kept_files=kept
+        )
         if form.is_spam:
             # Said to have worked, so that the robot learns nothing; nothing is stored.
             return landing_page(page, request, context, None)
-        if form.is_valid():
-            submission, _created = store_submission(page, form)
+        if drafts and SAVE_BUTTON in request.POST:
+            saved = save_draft(page, form, draft if problem is None else None)
+            if saved is not None:
+                context.update(saved_draft=saved)
+                return TemplateResponse(request, "applications/draft_saved.html", context)
+        elif form.is_valid():
+            try:
+                submission, _created = store_submission(
+                    page, form, draft=draft if problem is None else None
+                )
+            except NoPlaceLeft:
+                context.update(availability="full", seats_left=0)
+                return TemplateResponse(request, page.get_template(request), context, status=409)
             return landing_page(page, request, context, submission)
         # Files cannot be kept between two posts: the applicant selects them again.
-        context["files_lost"] = bool(request.FILES) or page.has_file_fields
+        context["files_lost"] = bool(request.FILES) or (
+            page.has_file_fields and len(kept) < page.file_field_count
+        )
     else:
-        form = page.get_form(page=page, user=request.user)
+        initial = draft.form_data if draft is not None and problem is None else None
+        form = page.get_form(page=page, user=request.user, kept_files=kept, initial=initial or {})
     context["form"] = form
     return TemplateResponse(request, page.get_template(request), context)
 
@@ -51,7 +103,47 @@ def landing_page(page, request, context, submission):
     """The confirmation, with the context the form already has: Wagtail's
     `render_landing_page` would build it a second time."""
     context["form_submission"] = submission
+    # Only an event's form has registrations: other forms ask nothing more.
+    registration = None
+    if submission is not None and page.event is not None:
+        registration = Registration.objects.filter(submission=submission).first()
+    if registration is not None:
+        context.update(
+            registration=registration,
+            waiting_position=waiting_position(registration),
+            cancel_url=cancel_url(registration, full=False),
+        )
     return TemplateResponse(request, page.get_landing_page_template(request), context)
+
+
+def cancel_registration(index_page, request, token):
+    """A registration's cancellation link: what it is for, then (posted) the cancellation.
+    A link used twice, forged, or for an event already started, says so."""
+    context = index_page.get_context(request)
+    registration = read_cancel_token(token)
+    status = 200
+    if registration is None:
+        context["problem"] = "invalid"
+        status = 404
+    else:
+        event = registration.event
+        event = event.get_translation_or_none(index_page.locale) or event
+        context.update(registration=registration, event=event)
+        if registration.state == Registration.State.CANCELLED:
+            context["problem"] = "cancelled"
+        elif event.starts <= timezone.now():
+            context["problem"] = "started"
+            status = 403 if request.method == "POST" else 200
+        elif request.method == "POST":
+            if not allow(request, "status"):
+                return rate_limited(request)
+            if cancel(registration):
+                context["cancelled"] = True
+            else:
+                context["problem"] = "cancelled"
+    return TemplateResponse(
+        request, "applications/cancel_registration.html", context, status=status
+    )
 
 
 class StatusCheckForm(forms.Form):

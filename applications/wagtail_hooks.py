@@ -2,12 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.contrib.forms.utils import get_forms_for_user
-from wagtail.models import Page
 
 from home.roles import APPLICATION_REVIEWERS
 
-from . import admin_views
+from . import admin_views, attendees
+from .access import reviewable_forms
 from .dashboard import NewSubmissionsPanel
 from .models import ApplicationFormPage
 
@@ -18,19 +17,23 @@ def register_admin_urls():
         path("applications/submissions/<int:pk>/", admin_views.review, name="applications_review"),
         path("applications/files/<int:pk>/", admin_views.download, name="applications_download"),
         path("applications/privacy/", admin_views.privacy, name="applications_privacy"),
+        path("applications/events/", attendees.events_index, name="applications_events"),
+        path("applications/events/<int:pk>/", attendees.attendees, name="applications_attendees"),
     ]
 
 
+@hooks.register("register_log_actions")
+def erasure_log_action(actions):
+    actions.register_action(
+        "applications.erase", _("Erase applicant data"), _("Applicant data erased")
+    )
+
+
 @hooks.register("filter_form_submissions_for_user")
-def assigned_forms(user, editable_forms):
-    """Besides the forms Wagtail gives (those whose page the user may edit), a member of the
-    reviewers group sees the forms naming them as a reviewer."""
-    if user.pk is None:
-        return editable_forms
-    assigned = ApplicationFormPage.reviewers.through.objects.filter(
-        user=user, user__groups__name=APPLICATION_REVIEWERS
-    ).values("applicationformpage_id")
-    return editable_forms | Page.objects.filter(pk__in=assigned)
+def reviewers_and_administrators_only(user, editable_forms):
+    """Wagtail's form views (index, submissions, exports, deletion, menu) follow the site's rule,
+    not Wagtail's: editing a form page gives no access to its submissions."""
+    return reviewable_forms(user)
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -59,7 +62,7 @@ def demo_reviewers_review_every_form(accounts):
 
 class ApplicantDataMenuItem(MenuItem):
     def is_shown(self, request):
-        return get_forms_for_user(request.user).exists()
+        return reviewable_forms(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
@@ -70,4 +73,20 @@ def register_applicant_data_menu_item():
         name="applicant-data",
         icon_name="user",
         order=710,
+    )
+
+
+class EventRegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(attendees.visible_events(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_event_registrations_menu_item():
+    return EventRegistrationsMenuItem(
+        _("Event registrations"),
+        reverse("applications_events"),
+        name="event-registrations",
+        icon_name="date",
+        order=705,
     )

@@ -1,14 +1,19 @@
-"""Every page type at volume, as production serves it: latency, throughput, weight and queries.
+"""Every page type at volume, as production serves it, on SQLite and on PostgreSQL: queries, SQL
+time, latency and throughput under load, weight.
 
-    make bench      # or: .venv/bin/python bench/site_bench.py [--pages 10000] [--repeat 40]
+    make bench      # or: .venv/bin/python bench/site_bench.py [--pages 10000] [--databases sqlite]
 
-Builds (once; reused while the page count matches) a site of Arabic programmes, news, events and
-lessons beside the demo content, on its own database (SQLite var/bench-site.sqlite3 unless
-DATABASE_URL is set). Then starts gunicorn with the production settings and measures, per page
-type: latency p50/p95 over sequential requests with the page cache off (cold), requests per second
-under concurrent load cold and with the anonymous-page cache warm, the HTML's gzip size, the gzip
-bytes of HTML + CSS + JS, the number of requests the page makes, and its SQL queries. A plain
-Django "hello" view under the same gunicorn is the baseline. Nothing here is asserted.
+Builds (once per database; reused while the page count matches) a site of Arabic programmes,
+news, events and lessons beside the demo content: SQLite var/bench-site.sqlite3, and PostgreSQL at
+DATABASE_URL when it names one, else a throwaway server (bench/pg.py). Then, per database, starts
+gunicorn (2 workers, one per core) with the production settings and measures, per page type:
+the queries a request makes once the shared fragments are remembered and their time in the
+database (in-process, median of 5), then with the page cache off, p50/p95 latency and requests
+per second with 16 connections (medians of 3 rounds), requests per second with the anonymous
+page cache warm, and the gzip bytes of the HTML and of HTML + CSS + JS. Two baselines run in the
+same run: a plain Django view returning a string (its own gunicorn, no middleware), and a minimal
+Wagtail page (a standard page with an empty body: the site's base template, menu and footer)
+served by the same gunicorn as the pages. Nothing here is asserted.
 """
 
 import argparse
@@ -29,7 +34,33 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench-site.sqlite3'}"
+sys.path.insert(0, str(ROOT / "bench"))
+ONE_DATABASE = "BENCH_SITE_DATABASE"
+
+
+def each_database(names):
+    """Runs this script once per database, each in its own process (Django is set up once)."""
+    from pg import ThrowawayPostgres
+
+    for name in names:
+        if name == "sqlite":
+            url = f"sqlite:///{ROOT / 'var' / 'bench-site.sqlite3'}"
+            subprocess.run([sys.executable, *sys.argv], env={**os.environ, ONE_DATABASE: url})
+        elif os.environ.get("DATABASE_URL", "").startswith("postgres"):
+            url = os.environ["DATABASE_URL"]
+            subprocess.run([sys.executable, *sys.argv], env={**os.environ, ONE_DATABASE: url})
+        else:
+            with ThrowawayPostgres() as server:
+                env = {**os.environ, ONE_DATABASE: server.url}
+                subprocess.run([sys.executable, *sys.argv], env=env)
+
+
+if __name__ == "__main__" and not os.environ.get(ONE_DATABASE):
+    chosen = sys.argv[sys.argv.index("--databases") + 1] if "--databases" in sys.argv else ""
+    each_database((chosen or "sqlite,postgres").split(","))
+    sys.exit(0)
+
+DATABASE_URL = os.environ[ONE_DATABASE]
 os.environ["DATABASE_URL"] = DATABASE_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ["DEBUG"] = "false"
@@ -48,6 +79,7 @@ from wagtail.models import Locale, Page  # noqa: E402
 from wagtail.signal_handlers import disable_reference_index_auto_update  # noqa: E402
 
 from applications.models import ApplicationFormPage  # noqa: E402
+from home.models import HomePage, StandardPage  # noqa: E402
 from learning.models import LearningIndexPage, LessonPage, ModulePage  # noqa: E402
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage  # noqa: E402
 from programmes.models import ProgrammeIndexPage, ProgrammePage  # noqa: E402
@@ -176,14 +208,34 @@ def urls():
     }
 
 
+def minimal_page():
+    """The baseline page: a standard page with an empty body under the Arabic home page."""
+    page = arabic(StandardPage).filter(slug="bench-minimal").first()
+    if page is None:
+        home = arabic(HomePage).first()
+        page = home.add_child(instance=StandardPage(title="صفحة", slug="bench-minimal"))
+    return page.url
+
+
 def queries(url):
-    with CaptureQueriesContext(connection) as captured:
-        response = Client(HTTP_HOST="127.0.0.1").get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    return len(captured)
+    """The queries of a request once the shared fragments are remembered, and their time in the
+    database: (count, median ms of 5 requests)."""
+    client = Client(HTTP_HOST="127.0.0.1")
+    for _ in range(2):
+        client.get(url)
+    counts, times = [], []
+    for _ in range(5):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts.append(len(captured))
+        times.append(sum(float(query["time"]) for query in captured.captured_queries) * 1000)
+    return max(counts), statistics.median(times)
 
 
-WORKERS = 4
+WORKERS = 2
+CONNECTIONS = 16
+ROUNDS = 3
 
 
 def free_port():
@@ -249,28 +301,27 @@ def get(port, url, gzip_ok=False):
     return response.status, body
 
 
-def latency(port, url, repeat):
-    # Every worker renders the page once first (templates and code loaded), so that what is
-    # measured is a page with the page cache cold, not a process's first request.
-    with ThreadPoolExecutor(WORKERS) as pool:
-        list(pool.map(lambda _: get(port, url), range(WORKERS * 2)))
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        status, _body = get(port, url)
-        times.append((time.perf_counter() - start) * 1000)
-        assert status == 200, (url, status)
-    times.sort()
-    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
-
-
-def throughput(port, url, requests, concurrency):
+def timed_get(port, url):
     start = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        statuses = list(pool.map(lambda _: get(port, url)[0], range(requests)))
-    elapsed = time.perf_counter() - start
-    assert set(statuses) == {200}, (url, set(statuses))
-    return requests / elapsed
+    status, _body = get(port, url)
+    assert status == 200, (url, status)
+    return (time.perf_counter() - start) * 1000
+
+
+def under_load(port, url, requests, rounds=ROUNDS):
+    """(p50 ms, p95 ms, requests per second) with CONNECTIONS clients, medians of the rounds."""
+    # Every worker renders the page first (templates and code loaded, fragments remembered).
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(lambda _: get(port, url), range(WORKERS * 3)))
+    p50s, p95s, rates = [], [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        with ThreadPoolExecutor(CONNECTIONS) as pool:
+            times = sorted(pool.map(lambda _: timed_get(port, url), range(requests)))
+        rates.append(requests / (time.perf_counter() - start))
+        p50s.append(statistics.median(times))
+        p95s.append(times[max(0, int(len(times) * 0.95) - 1)])
+    return statistics.median(p50s), statistics.median(p95s), statistics.median(rates)
 
 
 ASSET = re.compile(
@@ -293,9 +344,8 @@ def weight(port, url):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=10000)
-    parser.add_argument("--repeat", type=int, default=40)
-    parser.add_argument("--load", type=int, default=200, help="requests per throughput run")
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--load", type=int, default=200, help="requests per round")
+    parser.add_argument("--databases", default="sqlite,postgres")
     args = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -305,55 +355,62 @@ def main():
     if build(args.pages):
         print(f"built {args.pages} pages in {time.perf_counter() - started:.0f} s; indexing…")
         call_command("update_index", verbosity=0)
+    pages = urls()
+    minimal = minimal_page()
     collect_static()
     shutil.rmtree(ROOT / "var" / "bench-cache", ignore_errors=True)
-    pages = urls()
-    rows = {name: {"queries": queries(url)} for name, url in pages.items()}
+    pages["minimal page"] = minimal
+    rows = {}
+    for name, url in pages.items():
+        rows[name] = {}
+        rows[name]["queries"], rows[name]["sql"] = queries(url)
 
     cold = Server(PAGE_CACHE_SECONDS="0")
     try:
         for name, url in pages.items():
-            rows[name]["p50"], rows[name]["p95"] = latency(cold.port, url, args.repeat)
-            rows[name]["rps"] = throughput(cold.port, url, args.load, args.concurrency)
-            rows[name]["html"], rows[name]["total"], rows[name]["requests"] = weight(cold.port, url)
+            rows[name]["p50"], rows[name]["p95"], rows[name]["rps"] = under_load(
+                cold.port, url, args.load
+            )
+            rows[name]["html"], rows[name]["total"], _requests = weight(cold.port, url)
     finally:
         cold.stop()
     warm = Server(PAGE_CACHE_SECONDS="300")
     try:
         for name, url in pages.items():
-            get(warm.port, url)
-            rows[name]["warm"] = throughput(warm.port, url, args.load, args.concurrency)
+            rows[name]["warm"] = under_load(warm.port, url, args.load, rounds=1)[2]
     finally:
         warm.stop()
     hello_module = ROOT / "var" / "bench_hello.py"
     hello_module.write_text(HELLO)
     hello = Server(app="bench_hello:application", PYTHONPATH=str(hello_module.parent))
     try:
-        base_p50, base_p95 = latency(hello.port, "/", args.repeat)
-        base_rps = throughput(hello.port, "/", args.load, args.concurrency)
+        p50, p95, rps = under_load(hello.port, "/", args.load)
     finally:
         hello.stop()
+    hello_row = {"p50": p50, "p95": p95, "rps": rps}
 
-    engine = connection.vendor
-    print(f"\n{args.pages} bench pages on {engine}; gunicorn, production settings,", end=" ")
-    print(f"{WORKERS} workers;")
-    print(f"latency over {args.repeat} sequential requests, throughput {args.load} requests at")
-    print(f"concurrency {args.concurrency}; sizes gzip. Baseline: a plain Django 'hello' view.\n")
+    base = rows["minimal page"]["p50"]
+    print(f"\n{connection.vendor}: {args.pages} bench pages; gunicorn, production", end="")
+    print(f" settings, {WORKERS} workers, {CONNECTIONS} connections, medians of {ROUNDS} rounds of")
+    print(f"{args.load} requests. Queries and SQL ms: one request once the shared fragments are")
+    print("remembered. ×min: p50 over the minimal Wagtail page's. Sizes gzip.\n")
     header = (
-        f"{'page type':16} {'p50 ms':>7} {'p95 ms':>7} {'×hello':>7} {'req/s':>7} {'warm':>7}"
-        f" {'×':>5} {'HTML KB':>8} {'all KB':>7} {'reqs':>5} {'SQL':>4}"
+        f"{'page type':16} {'queries':>7} {'SQL ms':>7} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>6}"
+        f" {'×min':>5} {'warm':>6} {'HTML KB':>8} {'all KB':>7}"
     )
     print(header)
     print("-" * len(header))
     for name, row in rows.items():
         print(
-            f"{name:16} {row['p50']:7.1f} {row['p95']:7.1f} {row['p50'] / base_p50:7.1f}"
-            f" {row['rps']:7.0f} {row['warm']:7.0f} {row['warm'] / row['rps']:5.1f}"
-            f" {row['html'] / 1024:8.1f} {row['total'] / 1024:7.1f} {row['requests']:5d}"
-            f" {row['queries']:4d}"
+            f"{name:16} {row['queries']:7d} {row['sql']:7.1f} {row['p50']:7.1f} {row['p95']:7.1f}"
+            f" {row['rps']:6.0f} {row['p50'] / base:5.1f} {row['warm']:6.0f}"
+            f" {row['html'] / 1024:8.1f} {row['total'] / 1024:7.1f}"
         )
-    print(f"{'hello':16} {base_p50:7.1f} {base_p95:7.1f} {1:7.1f} {base_rps:7.0f}")
-    print("\nreq/s: page cache off; warm: anonymous-page cache on and filled; ×: warm / cold")
+    print(
+        f"{'plain Django':16} {'':>7} {'':>7} {hello_row['p50']:7.1f} {hello_row['p95']:7.1f}"
+        f" {hello_row['rps']:6.0f} {hello_row['p50'] / base:5.1f}"
+    )
+    print("\nreq/s: page cache off; warm: anonymous-page cache on and filled (one round)")
 
 
 if __name__ == "__main__":

@@ -1,57 +1,76 @@
-"""Form submission latency (p50/p95) and throughput under concurrent load, against a running server.
+"""Form submissions per second and their latency (p50/p95) on PostgreSQL, beside a baseline.
 
-    make bench     # or: .venv/bin/python bench/submission_bench.py [--submissions N]
+    make bench     # or: .venv/bin/python bench/submission_bench.py [--workers 4]
 
-Starts gunicorn on a free port with its own database (SQLite var/bench-submissions.sqlite3 unless
-DATABASE_URL is set), loaded with the demo content. Each simulated applicant opens the demo
-complaint form (for its CSRF cookie and one-time token) and sends it; only the POST is timed. The
-same number of GET /healthz requests at the same concurrency is the baseline. Afterwards it
-checks that every submission was stored exactly once. Nothing here is asserted by the test suite.
+Starts a throwaway PostgreSQL server (bench/pg.py; or uses DATABASE_URL), loads the demo
+content, and runs gunicorn (4 workers) with TASK_QUEUE=database and one `db_worker` beside it,
+as in production. At 1, 8 and 50 concurrent clients it sends the demo complaint form, a third of
+the time with a PDF attached, and, at the same concurrency, as many posts to a plain Django view
+that inserts one row (bench/urls.py): the baseline. Each applicant opens the form first (for its
+CSRF cookie and one-time token); only the posts are timed. Afterwards it counts what was lost
+(acknowledged but not stored), server errors, and the emails delivered. Nothing here is asserted
+by the test suite.
 """
 
 import argparse
+import http.client
 import http.cookiejar
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pg import ThrowawayPostgres, free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 FORM = "/ar/forms/complaints/"
+BASELINE = "/bench/insert-one-row"
+PDF = b"%PDF-1.4\n" + b"%" + b"x" * 100_000 + b"\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+LOADS = [(1, 60), (8, 400), (50, 500)]  # (concurrent clients, requests)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def server_environment(database_url):
+def server_environment(database_url, **extra):
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "DEBUG": "false",
         "DATABASE_URL": database_url,
+        "TASK_QUEUE": "database",
         # The bench is one client sending many forms: lift the per-client limit.
         "APPLICATIONS_SUBMIT_LIMIT": "1000000",
         "EMAIL_URL": "dummymail://",
+        "PYTHONPATH": str(ROOT),
+        **extra,
     }
 
 
+def manage(env, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT, **kwargs
+    )
+
+
 def prepare(env):
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run([*manage, "load_demo"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo", stdout=subprocess.DEVNULL)
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute("
+        "'CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, body text)')",
+    )
 
 
-def start(env, port, workers):
+def start_server(env, port, workers, log=None):
     gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [
@@ -63,12 +82,15 @@ def start(env, port, workers):
             str(workers),
             "--log-level",
             "warning",
+            "--backlog",
+            "2048",
         ],
         env=env,
         cwd=ROOT,
+        stderr=log,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(150):
         try:
             urllib.request.urlopen(base + "/healthz", timeout=1).read()
             return process, base
@@ -78,90 +100,202 @@ def start(env, port, workers):
     raise SystemExit("the server did not start")
 
 
-def timed(call):
-    start = time.perf_counter()
-    call()
-    return (time.perf_counter() - start) * 1000
+def start_worker(env, log=None):
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "db_worker", "--interval", "0.2", "-v0"],
+        env=env,
+        cwd=ROOT,
+        stderr=log,
+    )
 
 
-def healthz(base):
-    return timed(lambda: urllib.request.urlopen(base + "/healthz", timeout=30).read())
+def multipart(fields, files):
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        disposition = f'Content-Disposition: form-data; name="{name}"'
+        parts.append(f"--{boundary}\r\n{disposition}\r\n\r\n{value}\r\n".encode())
+    for name, (filename, content, kind) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
+            + content
+            + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def submit(base, n):
-    """Open the form as a browser does, then send it; returns the POST's milliseconds."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(base + FORM, timeout=30).read().decode()
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', html))
-    data = urllib.parse.urlencode(
-        {
-            **fields,
-            "full_name": f"مقدم الشكوى {n}",
-            "email": f"applicant{n}@example.org",
+class Applicant:
+    """One applicant: opens the form (untimed), then `send()` posts it once."""
+
+    def __init__(self, base, n, with_pdf):
+        self.base, self.n, self.with_pdf = base, n, with_pdf
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        html = self.opener.open(base + FORM, timeout=60).read().decode()
+        self.fields = dict(
+            re.findall(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]+)"', html)
+        )
+
+    def request(self):
+        fields = {
+            **self.fields,
+            "full_name": f"مقدم الشكوى {self.n}",
+            "email": f"applicant{self.n}@example.org",
             "phone": "0933123456",
             "subject": "المنصة الإلكترونية",
             "details": "لم أتمكن من تحميل شهادة الدورة من المنصة.",
             "consent": "on",
         }
-    ).encode()
-    request = urllib.request.Request(base + FORM, data=data, headers={"Referer": base + FORM})
-    body = []
-    ms = timed(lambda: body.append(opener.open(request, timeout=30).read().decode()))
-    if 'data-testid="reference"' not in body[0]:
-        raise RuntimeError("a submission got no reference")
-    return ms
+        headers = {"Referer": self.base + FORM}
+        if self.with_pdf:
+            data, headers["Content-Type"] = multipart(
+                fields, {"attachment": ("شهادة.pdf", PDF, "application/pdf")}
+            )
+        else:
+            data = urllib.parse.urlencode(fields).encode()
+        return urllib.request.Request(self.base + FORM, data=data, headers=headers)
+
+    def send(self):
+        request = self.request()
+        start = time.perf_counter()
+        try:
+            body = self.opener.open(request, timeout=120).read().decode()
+        except urllib.error.HTTPError as error:
+            return (time.perf_counter() - start) * 1000, error.code, None
+        except (OSError, http.client.HTTPException):
+            # The connection was cut (a killed server process): not acknowledged.
+            return (time.perf_counter() - start) * 1000, 0, None
+        ms = (time.perf_counter() - start) * 1000
+        reference = re.search(r'data-testid="reference"[^>]*>\s*([^<\s]+)', body)
+        return ms, 200, reference.group(1) if reference else None
 
 
-def run(label, call, count, concurrency):
+def baseline_post(base, n):
+    data = urllib.parse.urlencode({"n": str(n)}).encode()
+    start = time.perf_counter()
+    try:
+        urllib.request.urlopen(base + BASELINE, data=data, timeout=120).read()
+        code = 200
+    except urllib.error.HTTPError as error:
+        code = error.code
+    return (time.perf_counter() - start) * 1000, code, str(n)
+
+
+def timed_run(calls, concurrency):
+    """Runs the calls `concurrency` at a time: (results, seconds)."""
     start = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
-        times = sorted(pool.map(call, range(count)))
-    elapsed = time.perf_counter() - start
-    p95 = times[max(0, int(len(times) * 0.95) - 1)]
+        results = list(pool.map(lambda call: call(), calls))
+    return results, time.perf_counter() - start
+
+
+def percentile(values, share):
+    values = sorted(values)
+    return values[max(0, int(len(values) * share + 0.5) - 1)]
+
+
+def row(label, concurrency, results, seconds):
+    times = [ms for ms, _code, _ok in results]
+    accepted = sum(1 for _ms, code, ok in results if code == 200 and ok)
+    errors = sum(1 for _ms, code, _ok in results if code >= 500)
+    per_second = accepted / seconds
     print(
-        f"{label:22} {statistics.median(times):9.1f} {p95:8.1f} {count / elapsed:10.1f} {count:8d}"
+        f"{label:12} {concurrency:7d} {len(results):8d} {accepted:8d} {errors:4d} "
+        f"{statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {per_second:9.1f}"
     )
+    return per_second
+
+
+def open_applicants(base, start, count, concurrency):
+    with ThreadPoolExecutor(min(concurrency, 8)) as pool:
+        return list(
+            pool.map(lambda n: Applicant(base, n, with_pdf=n % 3 == 0), range(start, start + count))
+        )
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--submissions", type=int, default=300)
-    parser.add_argument("--concurrency", type=int, default=10)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the request counts")
     args = parser.parse_args()
-    database_url = os.environ.get(
-        "DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench-submissions.sqlite3'}"
-    )
-    env = server_environment(database_url)
-    prepare(env)
-    sys.path.insert(0, str(ROOT))
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from applications.models import Submission
-
-    before = Submission.objects.count()
-    port = free_port()
-    process, base = start(env, port, args.workers)
+    database = None
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        database = ThrowawayPostgres().start()
+        database_url = database.url
+    processes = []
     try:
-        for n in range(5):  # warm every worker
-            submit(base, -n)
-            healthz(base)
-        print(f"{'request':22} {'p50 ms':>9} {'p95 ms':>8} {'per second':>10} {'requests':>8}")
-        run("GET /healthz", lambda n: healthz(base), args.submissions, args.concurrency)
-        run(f"POST {FORM}", lambda n: submit(base, n), args.submissions, args.concurrency)
+        env = server_environment(database_url)
+        prepare(env)
+        sys.path.insert(0, str(ROOT))
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from applications.models import Submission
+        from home.outbox import OutgoingEmail
+
+        before = Submission.objects.count()
+        server, base = start_server(env, free_port(), args.workers)
+        processes.append(server)
+        processes.append(start_worker(env))
+        # Every gunicorn worker renders the form and stores one submission before measuring.
+        for applicant in open_applicants(base, -20, 20, 8):
+            applicant.send()
+        acknowledged = []
+        print(
+            f"{'request':12} {'clients':>7} {'requests':>8} {'accepted':>8} {'5xx':>4} "
+            f"{'p50 ms':>8} {'p95 ms':>8} {'per second':>9}"
+        )
+        ratios = {}
+        n = 0
+        for concurrency, count in LOADS:
+            count = max(concurrency, int(count * args.scale))
+            results, seconds = timed_run(
+                [lambda i=i: baseline_post(base, i) for i in range(count)], concurrency
+            )
+            baseline = row("baseline", concurrency, results, seconds)
+            applicants = open_applicants(base, n, count, concurrency)
+            n += count
+            results, seconds = timed_run([a.send for a in applicants], concurrency)
+            acknowledged += [ok for _ms, code, ok in results if code == 200 and ok]
+            submissions = row("submission", concurrency, results, seconds)
+            ratios[concurrency] = baseline / submissions
+        stored = set(
+            Submission.objects.filter(reference__in=acknowledged).values_list(
+                "reference", flat=True
+            )
+        )
+        print(
+            f"\n{args.workers} gunicorn workers and one db_worker, PostgreSQL; a third of the "
+            "submissions with a 100 KB PDF."
+        )
+        for concurrency, ratio in ratios.items():
+            print(f"cost of a submission at {concurrency} clients: {ratio:.1f}× the baseline's")
+        print(
+            f"acknowledged {len(acknowledged)}, stored {len(stored)}, lost "
+            f"{len(set(acknowledged) - stored)}; references unique: "
+            f"{len(set(acknowledged)) == len(acknowledged)}; "
+            f"submissions stored in all {Submission.objects.count() - before}"
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and OutgoingEmail.objects.exclude(state="sent").exists():
+            time.sleep(1)
+        print(
+            f"emails recorded {OutgoingEmail.objects.count()}, sent "
+            f"{OutgoingEmail.objects.filter(state='sent').count()}"
+        )
     finally:
-        process.terminate()
-        process.wait()
-    stored = Submission.objects.count() - before - 5
-    references = Submission.objects.values("reference").distinct().count()
-    print(
-        f"({args.concurrency} concurrent clients, {args.workers} gunicorn workers, "
-        f"{database_url.split(':', 1)[0]}; {stored} of {args.submissions} submissions stored, "
-        f"references unique: {references == Submission.objects.count()})"
-    )
+        for process in processes:
+            process.terminate()
+            process.wait()
+        if database:
+            from django.db import connections
+
+            connections.close_all()
+            database.delete()
 
 
 if __name__ == "__main__":

@@ -8,11 +8,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_router
-from home.views import healthz
-from news.views import robots_txt, sitemap
+from home.views import healthz, robots_txt, sitemap, worker_healthz
+
+# Error pages that need no database, in the address's language (home/errors.py).
+handler400 = "home.errors.bad_request"
+handler500 = "home.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("healthz/worker", worker_healthz, name="worker_healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
@@ -24,7 +28,7 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     # Images only. Documents and applicants' files are private files, not under MEDIA_ROOT at
-    # all (config/storage.py).
+    # all (home/storage.py).
     urlpatterns += static(
         f"{settings.MEDIA_URL}images/", document_root=Path(settings.MEDIA_ROOT, "images")
     )
@@ -32,6 +36,8 @@ if settings.DEBUG:
 # Every public page lives under its language: /ar/..., /en/..., /fr/...; "/" redirects.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("", include("indicators.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -7,6 +7,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import caching, lookups, signals  # noqa: F401
+        from . import caching, lookups, signals, siteaddress  # noqa: F401
 
         lookups.install()

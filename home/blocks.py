@@ -1,6 +1,16 @@
-"""The one StreamField block library every page type draws from."""
+"""The one StreamField block library every page type draws from.
 
-from django.core.exceptions import ValidationError
+Feature apps add to it in their AppConfig.ready(): blocks of their own (`register_body_block`, as
+applications adds its form) and sources of the section teaser (`register_teaser`). Page types pass
+the class, `StreamField(BodyBlock)`, so that the body is built when first used, once every app is
+ready; migrations hold the built definition, never a reference to a feature app.
+"""
+
+from collections import OrderedDict
+from typing import NamedTuple
+
+from django.apps import apps
+from django.core.exceptions import AppRegistryNotReady, ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,10 +18,29 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from applications.blocks import EmbeddedFormBlock
 from home.caching import remember
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class Teaser(NamedTuple):
+    label: str
+    # Renders the section's newest items, given `count`; loads the feature's own template tags.
+    template: str
+
+
+# In registration order, which is the order of INSTALLED_APPS: editors see them in this order,
+# and the migrations hold it.
+TEASERS: dict[str, Teaser] = {}
+_FEATURE_BLOCKS: dict[str, blocks.Block] = {}
+
+
+def register_teaser(source, label, template):
+    TEASERS[source] = Teaser(label, template)
+
+
+def register_body_block(name, block):
+    _FEATURE_BLOCKS[name] = block
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -170,19 +199,30 @@ class PageCardsBlock(blocks.StructBlock):
 class SectionTeaserBlock(blocks.StructBlock):
     """The newest items of a section (open programmes, news...), kept current by the site."""
 
-    SOURCES = [
-        ("programmes", _("Programmes open for applications")),
-        ("news", _("Latest news and announcements")),
-        ("events", _("Upcoming events")),
-        ("modules", _("Learning modules")),
-    ]
-    source = blocks.ChoiceBlock(label=_("Show"), choices=SOURCES)
-    count = blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12)
+    def __init__(self, local_blocks=None, **kwargs):
+        sources = [(source, teaser.label) for source, teaser in TEASERS.items()]
+        super().__init__(
+            [
+                ("source", blocks.ChoiceBlock(label=_("Show"), choices=sources)),
+                (
+                    "count",
+                    blocks.IntegerBlock(label=_("How many"), default=3, min_value=1, max_value=12),
+                ),
+                *(local_blocks or []),
+            ],
+            **kwargs,
+        )
 
     class Meta:
         icon = "list-ul"
         label = _("Section teaser")
         template = "home/blocks/section_teaser.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        teaser = TEASERS.get(value["source"])
+        context["teaser"] = teaser.template if teaser else None
+        return context
 
     def render(self, value, context=None):
         """The same for every visitor of a site in a language on a day: rendered once until the
@@ -223,5 +263,16 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     key_figures = KeyFiguresBlock()
     page_cards = PageCardsBlock()
-    section_teaser = SectionTeaserBlock()
-    form = EmbeddedFormBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        # Built after every app's ready(), or a feature's blocks would be silently missing.
+        if not apps.ready:
+            raise AppRegistryNotReady("Pass the class to StreamField: StreamField(BodyBlock).")
+        super().__init__(local_blocks, **kwargs)
+        features = [("section_teaser", SectionTeaserBlock()), *_FEATURE_BLOCKS.items()]
+        for name, block in features:
+            block.set_name(name)
+        # After the shared blocks and before a subclass's own (a lesson's quiz...).
+        own = list(self.child_blocks.items())
+        shared = len(BodyBlock.base_blocks)
+        self.child_blocks = OrderedDict([*own[:shared], *features, *own[shared:]])

@@ -5,8 +5,11 @@ Invalidation is by one "content version" stored in the cache and part of every k
 publishing or unpublishing), moving or deleting a page, and saving anything else a public page shows
 (snippets, images, documents, site settings, privacy rules) bumps it; the old entries are then never
 read again and expire. Coarse, but always right, and content changes rarely next to page views.
-A cached page also expires at the next midnight of the site's time zone, because programmes open
-and close and events become past with the date alone.
+A change made inside a transaction (an import, a publish) bumps it again once committed: a page
+rendered meanwhile by another request, from the content as it was, is not kept under the new
+version. The site's date is part of the version too, and a cached page expires at the next
+midnight of the site's time zone, because programmes open and close and events become past with
+the date alone.
 """
 
 import datetime
@@ -15,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -40,14 +44,27 @@ def content_version():
         # A fresh cache starts from the clock, so it never reuses an older version's keys.
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY)
-    return version
+    # A new day in the site's time zone is new content: programmes open and close by date.
+    return f"{version}.{timezone.localdate().isoformat()}"
 
 
-def content_changed(**kwargs):
+def bump_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed(**kwargs):
+    bump_version()
+    # Until the commit, other requests still read the old content and would cache it under the
+    # new version; bump once more when the change is visible (once per savepoint: one kept in a
+    # savepoint that is rolled back is forgotten with it).
+    savepoints = set(connection.savepoint_ids)
+    if connection.in_atomic_block and not any(
+        entry[0] == savepoints and entry[1] is bump_version for entry in connection.run_on_commit
+    ):
+        transaction.on_commit(bump_version)
 
 
 @functools.cache
@@ -94,13 +111,21 @@ def search_index_updated(sender, task_result, **kwargs):
         content_changed()
 
 
+def fragment_key(name):
+    return f"fragment:{content_version()}:{name}"
+
+
+def fragment_seconds():
+    return settings.PAGE_CACHE_SECONDS or 300
+
+
 def remember(name, compute):
     """`compute()`, cached until the content changes: for the parts every page repeats."""
-    key = f"fragment:{content_version()}:{name}"
+    key = fragment_key(name)
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS or 300)
+        cache.set(key, value, timeout=fragment_seconds())
     return value
 
 

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from home.blocks import SectionTeaserBlock
+from home.blocks import TEASERS
 from home.importing import paragraphs, register, text_list
 from home.models import HomePage, StandardPage
 
@@ -21,9 +21,8 @@ def home_fields(item):
     ):
         raise ValueError('\'key_figures\' must be a list of {"value", "label"}')
     teasers = item.get("teasers", [])
-    sources = dict(SectionTeaserBlock.SOURCES)
-    if not isinstance(teasers, list) or not all(t in sources for t in teasers):
-        raise ValueError(f"'teasers' must be a list of: {', '.join(sorted(sources))}")
+    if not isinstance(teasers, list) or not all(t in TEASERS for t in teasers):
+        raise ValueError(f"'teasers' must be a list of: {', '.join(sorted(TEASERS))}")
     body = [("section_teaser", {"source": source, "count": 3}) for source in teasers]
     body += paragraphs(text_list(item, "body"))
     if figures:

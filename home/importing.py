@@ -5,6 +5,7 @@ item has, places pages in their locale's tree, links translations, and writes on
 transaction. Items identify their page by (type, locale, slug), so importing twice changes nothing.
 """
 
+import contextlib
 import inspect
 import json
 from collections.abc import Callable
@@ -19,6 +20,9 @@ from django.utils.html import escape
 from django.utils.module_loading import autodiscover_modules
 from wagtail.fields import StreamValue
 from wagtail.models import Locale, Page
+
+from home.models import HomePage
+from home.synchronised import fact, synchronised_fields
 
 
 class ContentImportError(Exception):
@@ -40,6 +44,10 @@ class ItemType:
     model values.
     `finish(page, item)`, when given, sets what plain values cannot (relations to other pages,
     position among siblings) just before the page is published (raise ValueError).
+    `keys` names the item key of a model field where the two differ.
+    `verify(page, item)`, when given, runs once every item of the file is written, still inside
+    the transaction, for rules that depend on other items (a programme's form placed under it
+    later in the file); it raises ValueError to refuse the whole file.
     """
 
     model: type[Page]
@@ -47,6 +55,8 @@ class ItemType:
     fields: Callable[[dict], dict] = field(default=lambda item: {})
     prepare: Callable[[dict, Locale], dict] | None = None
     finish: Callable[[Page, dict], None] | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    verify: Callable[[Page, dict], None] | None = None
 
     def parent_for(self, locale, item):
         if len(inspect.signature(self.parent).parameters) == 2:
@@ -57,16 +67,26 @@ class ItemType:
 ITEM_TYPES: dict[str, ItemType] = {}
 
 
-def register(name, model, parent, fields=None, prepare=None, finish=None):
-    ITEM_TYPES[name] = ItemType(model, parent, fields or (lambda item: {}), prepare, finish)
+# Model fields every item type fills from an item key of another name.
+COMMON_KEYS = {"show_in_menus": "in_menu"}
+
+
+def register(name, model, parent, fields=None, prepare=None, finish=None, keys=None, verify=None):
+    ITEM_TYPES[name] = ItemType(
+        model,
+        parent,
+        fields or (lambda item: {}),
+        prepare,
+        finish,
+        {**COMMON_KEYS, **(keys or {})},
+        verify,
+    )
 
 
 def section_index(model, slug, locale, **texts):
     """The index page of a section (programmes, forms, e-learning...) in `locale`, created under
     that language's home page when missing: as the translation of the default language's index,
     so the language switcher links them, with `texts` (title, description...) in that language."""
-    from home.models import HomePage
-
     page = model.objects.filter(locale=locale).first()
     if page is not None:
         return page
@@ -100,6 +120,25 @@ def text_list(item, key):
     if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
         raise ValueError(f"'{key}' must be a list of non-empty strings")
     return [v.strip() for v in values]
+
+
+def choice(item, key, choices, default):
+    """A value of a fixed vocabulary (`choices`: (value, label) pairs), written in the item as
+    the stored value ("beginner") or as its label in the item's language ("مبتدئ")."""
+    value = item.get(key, default)
+    codes = [code for code, _label in choices]
+    if value in codes:
+        return value
+    if isinstance(value, str):
+        with translation.override(item.get("locale") or settings.LANGUAGE_CODE):
+            labels = {str(label).strip().casefold(): code for code, label in choices}
+        if value.strip().casefold() in labels:
+            return labels[value.strip().casefold()]
+    with translation.override(item.get("locale") or settings.LANGUAGE_CODE):
+        names = ", ".join(str(label) for _code, label in choices)
+    raise ValueError(
+        f"'{key}' must be one of: {', '.join(codes)}, or its label in the item's language: {names}"
+    )
 
 
 def _text(item, key, required=False, max_length=None):
@@ -207,6 +246,35 @@ def _find(item, locales):
     return page, source
 
 
+def _assignable(page, name):
+    value = getattr(page, name)
+    if page._meta.get_field(name).many_to_many:
+        return list(value.all())
+    return value
+
+
+def _synchronise(item, source):
+    """A translation takes its facts from the source page: an item that gives one of them with
+    another value is refused, naming the field; a value the item left out (a default) is replaced
+    by the source's."""
+    model = item.kind.model
+    for name in synchronised_fields(model):
+        if name not in item.values:
+            continue
+        probe = model()
+        setattr(probe, name, item.values[name])
+        if fact(probe, name) != fact(source, name):
+            key = item.kind.keys.get(name, name)
+            if key in item.raw:
+                raise ContentImportError(
+                    item.position,
+                    f"'{key}' is shared with the {source.locale.language_code} page "
+                    f"'{source.slug}' and cannot differ in a translation: leave it out or give "
+                    "the same value",
+                )
+        item.values[name] = _assignable(source, name)
+
+
 def _write(item, locales, report):
     model = item.kind.model
     locale = locales[item.locale]
@@ -216,6 +284,11 @@ def _write(item, locales, report):
         except ValueError as error:
             raise ContentImportError(item.position, str(error)) from error
     page, source = _find(item, locales)
+    if item.locale != settings.LANGUAGE_CODE:
+        default = locales[settings.LANGUAGE_CODE]
+        original = source or (page and page.get_translation_or_none(default))
+        if original is not None:
+            _synchronise(item, original.specific)
     if page is not None:
         if all(_comparable(getattr(page, k)) == _comparable(v) for k, v in _apply(page, item)):
             report["unchanged"] += 1
@@ -227,6 +300,10 @@ def _write(item, locales, report):
         if page is None:
             if source is not None:
                 # The same slug in the source language: this item is that page's translation.
+                # Its section's index is made first, with that language's texts: copying the
+                # parents would give them the source's.
+                with contextlib.suppress(ValueError):
+                    item.kind.parent_for(locale, item.raw)
                 page = source.copy_for_translation(locale, copy_parents=True).specific
             else:
                 page = item.kind.parent_for(locale, item.raw).add_child(
@@ -269,6 +346,12 @@ def import_items(data):
     # Source-language items first, so that their translations can be linked to them.
     items.sort(key=lambda item: item.locale != settings.LANGUAGE_CODE)
     with transaction.atomic():
-        for item in items:
-            _write(item, locales, report)
+        written = [(item, _write(item, locales, report)) for item in items]
+        for item, page in written:
+            if item.kind.verify is None:
+                continue
+            try:
+                item.kind.verify(type(page).objects.get(pk=page.pk), item.raw)
+            except ValueError as error:
+                raise ContentImportError(item.position, str(error)) from error
     return report

@@ -1,4 +1,6 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
@@ -11,14 +13,17 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from search.indexing import AnalysedSearch
+from home.indexing import AnalysedSearch
 
 from .blocks import BodyBlock
+from .outbox import OutgoingEmail  # noqa: F401 - the outbox's model lives with its logic
+from .workers import WorkerHeartbeat  # noqa: F401 - likewise the worker's heartbeat
 
 
 class BasePage(AnalysedSearch, Page):
@@ -41,7 +46,7 @@ class BasePage(AnalysedSearch, Page):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         SynchronizedField("slug", overridable=True),
-        SynchronizedField("show_in_menus"),
+        SynchronizedField("show_in_menus", overridable=False),
     ]
 
     class Meta:
@@ -73,7 +78,7 @@ class HomePage(BasePage):
         related_name="+",
     )
     hero_link_label = models.CharField(_("hero button text"), max_length=80, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("body"))
 
     content_panels = [
         *BasePage.content_panels,
@@ -102,7 +107,7 @@ class HomePage(BasePage):
         TranslatableField("hero_text"),
         SynchronizedField("hero_image"),
         TranslatableField("hero_image_alt"),
-        SynchronizedField("hero_link"),
+        SynchronizedField("hero_link", overridable=False),
         TranslatableField("hero_link_label"),
         TranslatableField("body"),
     ]
@@ -117,7 +122,7 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """About, privacy policy, accessibility statement, terms of use..."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("body"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -128,6 +133,21 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+def visible(pages):
+    """The pages of a queryset a visitor may see now: live, public, not past their expiry date
+    (the scheduler unpublishes them later, maybe hours later)."""
+    return (
+        pages.live()
+        .public()
+        .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
+    )
+
+
+def visible_pages():
+    """Every page a visitor may see now, in every language: what the sitemap lists."""
+    return visible(Page.objects)
 
 
 @register_setting(icon="site")
@@ -165,6 +185,37 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # How Arabic pages write numbers and dates (home/numerals.py): one style on every page.
+    arabic_digits = models.CharField(
+        _("digits on Arabic pages"),
+        max_length=16,
+        choices=[
+            ("latin", _("Latin digits (0 1 2 3)")),
+            ("arabic-indic", _("Arabic-Indic digits (٠ ١ ٢ ٣)")),
+        ],
+        default="latin",
+        help_text=_("Every number of the Arabic pages, charts and key figures included."),
+    )
+    arabic_months = models.CharField(
+        _("month names on Arabic pages"),
+        max_length=16,
+        choices=[
+            ("transliterated", _("January, February... (يناير، فبراير)")),
+            ("levantine", _("Kanun al-Thani, Shubat... (كانون الثاني، شباط)")),
+        ],
+        default="transliterated",
+    )
+    data_licence = models.CharField(
+        _("open data licence"),
+        max_length=120,
+        default="CC BY 4.0",
+        help_text=_("The licence of the figures published as CSV and JSON."),
+    )
+    data_licence_url = models.URLField(
+        _("open data licence address"),
+        blank=True,
+        default="https://creativecommons.org/licenses/by/4.0/",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
@@ -185,6 +236,14 @@ class SiteSettings(BaseSiteSetting):
                 PageChooserPanel("terms_page"),
             ],
             heading=_("Legal pages"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("arabic_digits"), FieldPanel("arabic_months")],
+            heading=_("Numbers and dates"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("data_licence"), FieldPanel("data_licence_url")],
+            heading=_("Open data"),
         ),
     ]
 
@@ -217,8 +276,35 @@ class SiteSettings(BaseSiteSetting):
         return [by_id[i] for i in ids if i in by_id]
 
 
+class ModeratedSnippet(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """A translatable snippet whose changes wait for a moderator, as a page's do.
+
+    A translator's translation is saved as a draft revision and submitted to the moderation
+    workflow; visitors keep seeing the live row (or the source, for a first translation) until a
+    moderator approves it. `live_translations` is how pages read them."""
+
+    # Deleting a snippet deletes its revisions and workflow states, as Wagtail's own models do.
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        for_concrete_model=False,
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
 @register_snippet
-class FooterText(DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
+class FooterText(PreviewableMixin, ModeratedSnippet):
     """The footer's words (address, who runs the programme), one per language."""
 
     body = RichTextField(_("footer text"), features=["bold", "italic", "link"])

@@ -6,6 +6,7 @@ Limits are `RATE_LIMITS = {scope: (requests, seconds)}` in the settings; windows
 client gets at most `requests` in any `seconds`-long bucket.
 """
 
+import ipaddress
 import time
 
 from django.conf import settings
@@ -13,12 +14,30 @@ from django.core.cache import cache
 
 
 def client_address(request):
-    """The client's address: REMOTE_ADDR, or the first address of a header set by a trusted proxy
-    (TRUSTED_PROXY_HEADER, e.g. HTTP_X_FORWARDED_FOR) when there is one."""
+    """The client's address, for rate limits and login lockouts alike.
+
+    Without TRUSTED_PROXY_HEADER it is REMOTE_ADDR. Behind proxies, each of the
+    TRUSTED_PROXY_COUNT proxies appends the address it received the request from to that header
+    (e.g. nginx's `$proxy_add_x_forwarded_for`), so only that many entries, counted from the
+    right, were written by a proxy; anything further left was written by the client. The
+    outermost proxy's entry is the client; a value that is not an address falls back to
+    REMOTE_ADDR.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
     header = settings.TRUSTED_PROXY_HEADER
-    if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    if not header:
+        return remote
+    hops = [hop.strip() for hop in request.META.get(header, "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if not hops:
+        return remote
+    # Fewer entries than proxies: the request came in past the outer ones, and every entry is
+    # still a proxy's.
+    candidate = hops[-min(settings.TRUSTED_PROXY_COUNT, len(hops))]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def allow(request, scope):

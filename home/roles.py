@@ -6,11 +6,13 @@ app; a label whose app is not installed yet is skipped, and when that app arrive
 get their permissions and the moderation workflow as they are created (`page_created`) or
 when `manage.py setup_roles` runs. Everything here is idempotent.
 
-Application reviewers get access to the admin and nothing else here; the applications app gives
-them the rest. A form page names its reviewers (members of `APPLICATION_REVIEWERS`), Wagtail's
-`filter_form_submissions_for_user` hook adds those forms to what a reviewer may see, so every
-submission view follows the same rule, and its "New submissions to review" dashboard panel
-subclasses `home.dashboard.PageListPanel`, as the programmes app's panel does.
+Application reviewers and volunteer coordinators get access to the admin and nothing else here;
+the applications and volunteering apps give them the rest. A form page names its reviewers
+(members of `APPLICATION_REVIEWERS`), and the forms' submissions are open to those reviewers and
+to `SITE_ADMINISTRATORS` only, whatever pages anyone may edit: Wagtail's
+`filter_form_submissions_for_user` hook replaces Wagtail's rule with that one, so every
+submission view follows it, and the "New submissions to review" dashboard
+panel subclasses `home.dashboard.PageListPanel`, as the programmes app's panel does.
 """
 
 from dataclasses import dataclass
@@ -29,10 +31,14 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    TranslatableMixin,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class Section:
 
 SECTIONS = {
     "programmes": Section(
-        editors="Programme editors",
+        editors="محررو البرامج",
         index_pages=("programmes.ProgrammeIndexPage", "programmes.PartnerIndexPage"),
         snippets=(
             "programmes.EligibilityCriterion",
@@ -54,24 +60,40 @@ SECTIONS = {
         ),
     ),
     "news": Section(
-        editors="News editors",
+        editors="محررو الأخبار",
         index_pages=("news.NewsIndexPage", "news.EventIndexPage"),
         snippets=("news.NewsCategory",),
     ),
     "learning": Section(
-        editors="Learning editors",
+        editors="محررو التعلّم",
         index_pages=("learning.LearningIndexPage",),
+    ),
+    "volunteering": Section(
+        editors="محررو التطوع",
+        index_pages=("volunteering.VolunteeringIndexPage",),
+        snippets=("volunteering.Skill",),
     ),
 }
 
-MODERATORS = "Moderators"
-TRANSLATORS = "Translators"
-APPLICATION_REVIEWERS = "Application reviewers"
-SITE_ADMINISTRATORS = "Site administrators"
-WORKFLOW_NAME = "Moderator approval"
+MODERATORS = "المشرفون"
+TRANSLATORS = "المترجمون"
+APPLICATION_REVIEWERS = "مراجعو الطلبات"
+# Review the sign-ups of the volunteer opportunities that name them and record their hours.
+VOLUNTEER_COORDINATORS = "منسقو التطوع"
+SITE_ADMINISTRATORS = "مديرو الموقع"
+# Wagtail shows group, workflow and task names as stored, in every admin language, so they are
+# stored in the site's first language. "Moderator approval":
+WORKFLOW_NAME = "اعتماد المشرف"
 
 EDITOR_GROUPS = tuple(section.editors for section in SECTIONS.values())
-GROUPS = (*EDITOR_GROUPS, MODERATORS, TRANSLATORS, APPLICATION_REVIEWERS, SITE_ADMINISTRATORS)
+GROUPS = (
+    *EDITOR_GROUPS,
+    MODERATORS,
+    TRANSLATORS,
+    APPLICATION_REVIEWERS,
+    VOLUNTEER_COORDINATORS,
+    SITE_ADMINISTRATORS,
+)
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 MODERATOR_PAGE_PERMISSIONS = (
@@ -82,6 +104,9 @@ MODERATOR_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# Editors, moderators and administrators write sources; a translator with none of these roles
+# only translates them.
+SOURCE_WRITERS = (*EDITOR_GROUPS, MODERATORS, SITE_ADMINISTRATORS)
 
 
 def installed_models(labels):
@@ -93,6 +118,23 @@ def installed_models(labels):
         except LookupError:
             continue
     return models
+
+
+def translates_only(user):
+    """Whether the user may translate but never change a source-language row."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATORS in names and not names & set(SOURCE_WRITERS)
+
+
+def translatable_snippets():
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
+def moderated_snippets():
+    """The snippets whose changes go through the moderation workflow, as pages' do."""
+    return [model for model in translatable_snippets() if issubclass(model, WorkflowMixin)]
 
 
 def _permission(name):
@@ -188,14 +230,33 @@ def setup_roles():
                 group=groups[name], collection=root_collection, permission=permission
             )
 
+    # Editors publish their sources' snippets as before; moderators publish every snippet's
+    # translations, which translators submit to the workflow and may not publish.
     for section in SECTIONS.values():
-        snippets = _model_permissions(installed_models(section.snippets), ("add", "change"))
+        snippets = _model_permissions(
+            installed_models(section.snippets), ("add", "change", "publish")
+        )
         groups[section.editors].permissions.add(*snippets)
         groups[MODERATORS].permissions.add(*snippets)
+    groups[MODERATORS].permissions.add(
+        *_model_permissions(moderated_snippets(), ("change", "publish", "view"))
+    )
+    workflow = moderation_workflow()
+    for model in moderated_snippets():
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model, for_concrete_model=False),
+            defaults={"workflow": workflow},
+        )
         index_models = installed_models(section.index_pages)
         for model in index_models:
             for page in model.objects.all():
                 grant_section_page(page)
+
+    # Translators change every translatable snippet; a hook keeps them to the translations
+    # (Wagtail's snippet permissions cannot tell one language from another).
+    groups[TRANSLATORS].permissions.add(
+        *_model_permissions(translatable_snippets(), ("change", "view"))
+    )
 
     # Editors and moderators send their pages to translation and sync them after a change;
     # translators do the same from their dashboard.

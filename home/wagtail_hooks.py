@@ -1,14 +1,58 @@
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
+from . import twofactor
 from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel
-from .twofactor import two_factor
+from .translating import (
+    convert_to_alias,
+    hide_convert_to_alias,
+    refuse_sources_to_translators,
+    submit_for_moderation,
+)
 
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
-    return [path("two-factor/", two_factor, name="two_factor")]
+    return [
+        path("two-factor/", twofactor.two_factor, name="two_factor"),
+        path(
+            "two-factor/backup-codes/",
+            twofactor.backup_codes,
+            name="two_factor_backup_codes",
+        ),
+        path(
+            "two-factor/reset/<int:user_id>/",
+            twofactor.reset_two_factor,
+            name="two_factor_reset",
+        ),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_backup_codes"),
+        "label": _("Two-step login"),
+        "help_text": _("Set up two-step login, or make new backup codes."),
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_two_factor_button(user, request_user):
+    if not twofactor.can_reset(request_user, user):
+        return []
+    return [
+        Button(
+            _("Reset two-step login"),
+            url=reverse("two_factor_reset", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+    ]
 
 
 @hooks.register("construct_homepage_panels")
@@ -22,3 +66,35 @@ def login_log_actions(actions):
     actions.register_action("home.login", _("Log in"), _("Logged in"))
     actions.register_action("home.logout", _("Log out"), _("Logged out"))
     actions.register_action("home.login_failed", _("Failed login"), _("Wrong password given"))
+    actions.register_action(
+        twofactor.RESET_ACTION, _("Reset two-step login"), _("Two-step login reset")
+    )
+
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    return [
+        path(
+            "translations/<int:translation_id>/submit/",
+            submit_for_moderation,
+            name="translation_submit",
+        )
+    ]
+
+
+# Ahead of wagtail-localize's URLs, so its address for converting a page to an alias reaches the
+# permission check first.
+@hooks.register("register_admin_urls", order=-1)
+def convert_to_alias_url():
+    return [path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias)]
+
+
+hooks.register("construct_page_action_menu", hide_convert_to_alias)
+
+# Before wagtail-localize's own hook, which would open the translation editor.
+hooks.register("before_edit_snippet", refuse_sources_to_translators, order=-1)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.importing import _text, paragraphs, register, section_index, text_list
+from home.importing import choice as vocabulary
 from home.models import HomePage
 
 from .choices import LEVELS, TOPICS
@@ -41,14 +42,6 @@ def module_parent(locale):
     return index
 
 
-def _choice(item, key, choices, default):
-    value = item.get(key, default)
-    if value not in dict(choices):
-        known = ", ".join(code for code, _label in choices)
-        raise ValueError(f"'{key}' must be one of: {known}")
-    return value
-
-
 def _number(item, key, default, low, high=None):
     value = item.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
@@ -60,8 +53,8 @@ def _number(item, key, default, low, high=None):
 
 def module_fields(item):
     values = {
-        "topic": _choice(item, "topic", TOPICS, "digital-tools"),
-        "level": _choice(item, "level", LEVELS, "beginner"),
+        "topic": vocabulary(item, "topic", TOPICS, "digital-tools"),
+        "level": vocabulary(item, "level", LEVELS, "beginner"),
         "duration_minutes": _number(item, "duration_minutes", 60, 1),
         "pass_mark": _number(item, "pass_mark", 70, 1, 100),
         "audience": _text(item, "audience"),

@@ -1,6 +1,3 @@
-import re
-import secrets
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -20,8 +17,9 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import ratelimit
+from home import codes, ratelimit
 from home.blocks import BodyBlock
+from home.codes import normalise_code
 from home.models import BasePage
 from home.pagination import paginate
 
@@ -64,7 +62,7 @@ def lesson_counts(modules):
 class LearningIndexPage(RoutablePageMixin, BasePage):
     """The catalogue of modules, certificate pages and the public certificate check."""
 
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("introduction"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -176,7 +174,7 @@ class ModulePage(RoutablePageMixin, BasePage):
         verbose_name=_("objectives"),
         help_text=_("What learners can do after the module, one per item."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("introduction"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("introduction"))
     materials = StreamField(
         [
             (
@@ -235,16 +233,16 @@ class ModulePage(RoutablePageMixin, BasePage):
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
-        SynchronizedField("topic"),
-        SynchronizedField("level"),
-        SynchronizedField("duration_minutes"),
-        SynchronizedField("pass_mark"),
-        SynchronizedField("featured"),
+        SynchronizedField("topic", overridable=False),
+        SynchronizedField("level", overridable=False),
+        SynchronizedField("duration_minutes", overridable=False),
+        SynchronizedField("pass_mark", overridable=False),
+        SynchronizedField("featured", overridable=False),
         TranslatableField("audience"),
         TranslatableField("objectives"),
         TranslatableField("body"),
-        SynchronizedField("materials"),
-        SynchronizedField("prerequisite_links"),
+        SynchronizedField("materials", overridable=False),
+        SynchronizedField("prerequisite_links", overridable=False),
     ]
 
     parent_page_types = ["learning.LearningIndexPage"]
@@ -316,7 +314,7 @@ class ModulePage(RoutablePageMixin, BasePage):
 
 
 class LessonPage(RoutablePageMixin, BasePage):
-    body = StreamField(LessonBodyBlock(), blank=True, verbose_name=_("lesson"))
+    body = StreamField(LessonBodyBlock, blank=True, verbose_name=_("lesson"))
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -400,25 +398,9 @@ class LessonPage(RoutablePageMixin, BasePage):
         )
 
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_GROUPS = 4
-CODE_PATTERN = re.compile(rf"^[{CODE_ALPHABET}]{{{CODE_GROUPS * 4}}}$")
-# Arabic-Indic and Persian digits typed from an Arabic keyboard.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
-
-
 def new_code():
-    """16 characters from 32 (80 random bits) in groups of four: unguessable, easy to read out."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * 4))
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
-
-
-def normalise_code(code):
-    """A typed code in canonical form, or None when it cannot be a code."""
-    compact = re.sub(r"[\s\-–—]", "", str(code).translate(DIGITS)).upper()
-    if not CODE_PATTERN.match(compact):
-        return None
-    return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))
+    """A certificate's code (home/codes.py), under the name the certificate's migration uses."""
+    return codes.new_code()
 
 
 class CertificateQuerySet(models.QuerySet):

@@ -1,8 +1,9 @@
 """Dates as readers of each language expect them, with the Hijri date when the site shows it."""
 
-from django.utils.translation import gettext_lazy as _
+import datetime
 
-from .hijri import from_gregorian
+from django.utils.translation import gettext_lazy as _
+from hijridate import Gregorian
 
 HIJRI_MONTHS = [
     _("Muharram"),
@@ -21,8 +22,14 @@ HIJRI_MONTHS = [
 
 
 def hijri(date):
-    """'12 Jumada al-Akhira 1448 AH' in the active language."""
-    day = from_gregorian(date)
+    """'12 Jumada al-Akhira 1448 AH' in the active language, by the Umm al-Qura calendar; "" for a
+    date outside the calendar's published tables (1924-2077), which no reader misses."""
+    if isinstance(date, datetime.datetime):
+        date = date.date()
+    try:
+        day = Gregorian.fromdate(date).to_hijri()
+    except OverflowError:
+        return ""
     return _("%(day)s %(month)s %(year)s AH") % {
         "day": day.day,
         "month": HIJRI_MONTHS[day.month - 1],

@@ -7,9 +7,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from home.importers import home_page
-from home.importing import register, text_list
+from home.importing import choice, register, text_list
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, index_page
 
 
@@ -31,15 +32,8 @@ def _string(item, key, max_length):
     return value
 
 
-def _choice(item, key, choices, default):
-    value = item.get(key, default)
-    if value not in choices:
-        raise ValueError(f"'{key}' must be one of: {', '.join(choices)}")
-    return value
-
-
 def news_fields(item):
-    values = {"kind": _choice(item, "kind", NewsPage.Kind.values, NewsPage.Kind.NEWS)}
+    values = {"kind": choice(item, "kind", NewsPage.Kind.choices, NewsPage.Kind.NEWS)}
     if "date" in item:
         try:
             values["date"] = datetime.date.fromisoformat(str(item["date"]))
@@ -95,8 +89,8 @@ def event_fields(item):
         not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1
     ):
         raise ValueError("'capacity' must be a positive whole number")
-    return {
-        "kind": _choice(item, "kind", EventPage.Kind.values, EventPage.Kind.WORKSHOP),
+    values = {
+        "kind": choice(item, "kind", EventPage.Kind.choices, EventPage.Kind.WORKSHOP),
         "starts": starts,
         "ends": ends,
         "time_zone": time_zone,
@@ -106,9 +100,60 @@ def event_fields(item):
         "online_url": online_url,
         "capacity": capacity,
     }
+    if "registration" in item:
+        values.update(registration_fields(item["registration"], capacity, starts))
+    return values
+
+
+def registration_fields(registration, capacity, starts):
+    """`registration`: {"form": the slug of a form page in the item's language, "seats",
+    "deadline" (ISO 8601 with its offset), "waiting_list" (true by default)}."""
+    if not isinstance(registration, dict):
+        raise ValueError("'registration' must be an object")
+    unknown = set(registration) - {"form", "seats", "deadline", "waiting_list"}
+    if unknown:
+        raise ValueError(f"'registration' has unknown keys: {', '.join(sorted(unknown))}")
+    form = registration.get("form")
+    if not isinstance(form, str) or not form.strip():
+        raise ValueError("'registration' needs 'form': the slug of its form page")
+    seats = registration.get("seats", capacity)
+    if seats is not None and (not isinstance(seats, int) or isinstance(seats, bool) or seats < 1):
+        raise ValueError("'registration': 'seats' must be a positive whole number")
+    if capacity is not None and seats != capacity:
+        raise ValueError("'registration': 'seats' and 'capacity' differ; give one of them")
+    deadline = None
+    if registration.get("deadline") is not None:
+        deadline = _moment(registration, "deadline")
+        if deadline > starts:
+            raise ValueError("'registration': the deadline is after the event starts")
+    waiting_list = registration.get("waiting_list", True)
+    if not isinstance(waiting_list, bool):
+        raise ValueError("'registration': 'waiting_list' must be true or false")
+    return {
+        "capacity": seats,
+        "registration_deadline": deadline,
+        "waiting_list": waiting_list,
+        "_registration_form": form.strip(),
+    }
+
+
+def prepare_event(values, locale):
+    """The registration form named by its slug: a form page in the item's language (imported
+    before the events), kept as the form in the default language that it translates."""
+    values = dict(values)
+    slug = values.pop("_registration_form", None)
+    if slug is None:
+        return values
+    page = Page.objects.filter(locale=locale, slug=slug).first()
+    if page is None or page.specific_class.__name__ != "ApplicationFormPage":
+        raise ValueError(
+            f"'registration': there is no form page {slug!r} in '{locale.language_code}'"
+        )
+    values["registration_page"] = page.get_translation_or_none(Locale.get_default()) or page
+    return values
 
 
 register("news_index", NewsIndexPage, parent=home_page)
 register("event_index", EventIndexPage, parent=home_page)
 register("news", NewsPage, parent=news_index, fields=news_fields)
-register("event", EventPage, parent=event_index, fields=event_fields)
+register("event", EventPage, parent=event_index, fields=event_fields, prepare=prepare_event)

@@ -7,6 +7,7 @@ any address a visitor follows shows news rather than an error.
 from urllib.parse import urlencode
 
 from home.caching import remember
+from home.querystring import whole_number
 
 from .models import NewsCategory, NewsPage, news_queryset
 
@@ -23,8 +24,8 @@ class NewsFilters:
         # A NUL byte can name no tag, and PostgreSQL refuses it in a query.
         self.tag = tag if 0 < len(tag) <= MAX_TAG_LENGTH and "\x00" not in tag else ""
         self.years = remember(f"news-years:{index.pk}", lambda: self._years(index))
-        year = query.get("year", "")
-        self.year = int(year) if year.isdigit() and int(year) in self.years else None
+        year = whole_number(query.get("year"))
+        self.year = year if year in self.years else None
 
     @staticmethod
     def _years(index):

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -16,14 +17,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, ModeratedSnippet, visible
 from home.pagination import paginate
 from home.structured_data import json_ld
 
@@ -31,7 +32,7 @@ from . import calendar, feeds
 
 
 @register_snippet
-class NewsCategory(TranslatableMixin, models.Model):
+class NewsCategory(ModeratedSnippet):
     """A subject news are filed under (training, partnerships...), named in each language."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -44,7 +45,7 @@ class NewsCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("news category")
@@ -137,7 +138,7 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("Describe the image for people who cannot see it."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("body"))
     category = models.ForeignKey(
         NewsCategory,
         verbose_name=_("category"),
@@ -166,14 +167,14 @@ class NewsPage(BasePage):
     # Tags are copied when a page is translated, then kept per language.
     translatable_fields = [
         *BasePage.translatable_fields,
-        SynchronizedField("kind"),
-        SynchronizedField("date"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("date", overridable=False),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
         TranslatableField("body"),
         TranslatableField("category"),
-        SynchronizedField("related_programmes"),
-        SynchronizedField("related_news"),
+        SynchronizedField("related_programmes", overridable=False),
+        SynchronizedField("related_news", overridable=False),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -364,6 +365,20 @@ class EventPage(RoutablePageMixin, BasePage):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Leave empty when there is no limit.")
     )
+    registration_deadline = models.DateTimeField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Registration closes at this time; when empty, when the event starts."),
+    )
+    waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_(
+            "Once every place is taken, visitors may join a waiting list; a cancelled place goes "
+            "to the first person waiting."
+        ),
+    )
     registration_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("registration form"),
@@ -382,7 +397,7 @@ class EventPage(RoutablePageMixin, BasePage):
         related_name="+",
     )
     image_alt = models.CharField(_("featured image alternative text"), max_length=250, blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("body"))
 
     objects = PageManager.from_queryset(EventQuerySet)()
 
@@ -406,7 +421,12 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("capacity"), FieldPanel("registration_page")], heading=_("Registration")
+            [
+                FieldPanel("registration_page"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_deadline")]),
+                FieldPanel("waiting_list"),
+            ],
+            heading=_("Registration"),
         ),
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
         FieldPanel("body"),
@@ -420,16 +440,18 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
-        SynchronizedField("kind"),
-        SynchronizedField("starts"),
-        SynchronizedField("ends"),
-        SynchronizedField("time_zone"),
-        SynchronizedField("attendance"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("starts", overridable=False),
+        SynchronizedField("ends", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("attendance", overridable=False),
         TranslatableField("place"),
         TranslatableField("region"),
-        SynchronizedField("online_url"),
-        SynchronizedField("capacity"),
-        SynchronizedField("registration_page"),
+        SynchronizedField("online_url", overridable=False),
+        SynchronizedField("capacity", overridable=False),
+        SynchronizedField("registration_page", overridable=False),
+        SynchronizedField("registration_deadline", overridable=False),
+        SynchronizedField("waiting_list", overridable=False),
         SynchronizedField("image"),
         TranslatableField("image_alt"),
         TranslatableField("body"),
@@ -453,6 +475,8 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["place"] = _("Give the place of an event held in person.")
         if self.image_id and not self.image_alt.strip():
             errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if self.registration_deadline and self.starts and self.registration_deadline > self.starts:
+            errors["registration_deadline"] = _("Registration must close before the event starts.")
         if errors:
             raise ValidationError(errors)
 
@@ -484,6 +508,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.attendance != self.Attendance.IN_PERSON
 
     @property
+    def registration_closes(self):
+        """When registration closes: the deadline, else the start of the event."""
+        return self.registration_deadline or self.starts
+
+    @property
     def registration(self):
         page = self.registration_page
         if page is None:
@@ -501,10 +530,11 @@ class EventPage(RoutablePageMixin, BasePage):
         )
         if form_page and not self.is_past:
             # Registration happens here: the form page's form, posting to the form page.
-            block = BodyBlock.base_blocks["form"]
+            block = self.body.stream_block.child_blocks["form"]
+            # Rendered apart from the page's template: the form needs the CSRF token given.
             context["registration_form"] = block.render(
                 block.to_python({"form_page": registration.pk, "heading": ""}),
-                context={"request": request},
+                context={"request": request, "csrf_token": get_token(request)},
             )
         return context
 
@@ -595,23 +625,10 @@ def index_page(model, locale, slug, title):
     return page
 
 
-def visible_pages():
-    """Every page a visitor may see now: live, public and not past its expiry date."""
-    return _visible(Page.objects)
-
-
-def _visible(queryset):
-    return (
-        queryset.live()
-        .public()
-        .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
-    )
-
-
 def news_queryset():
     """News a visitor may see now, newest first; an item dated in the future waits for its day."""
     return (
-        _visible(NewsPage.objects)
+        visible(NewsPage.objects)
         .filter(date__lte=timezone.localdate())
         .select_related("category", "locale")
         .order_by("-date", "-pk")
@@ -619,4 +636,4 @@ def news_queryset():
 
 
 def event_queryset():
-    return _visible(EventPage.objects).select_related("locale")
+    return visible(EventPage.objects).select_related("locale")

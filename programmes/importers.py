@@ -1,23 +1,28 @@
 """Item type `programme`: a programme page under its language's programme index.
 
-Besides the common fields and the documented `track`, `opens`, `closes`, `eligibility` and
-`joining_steps`, an item may give `objectives` and `benefits` (lists of strings), `regions` and
+Besides the common fields and the documented `track`, `opens`, `closes`, `eligibility`,
+`joining_steps`, `apply_url` and `apply_label`, an item may give `apply_in_person` (where and when
+to apply in person), `objectives` and `benefits` (lists of strings), `regions` and
 `target_groups` (lists of slugs), `partners` (list of {"slug", "name", "kind", "website",
 "description"}) and `faqs` (list of {"question", "answer"}). A criterion is either its text or
 {"text", "kind", "explanation", "question"}; a criterion with the same text in the same language
-is reused. In another language, the n-th criterion and a partner with the same slug become
-translations of the source page's n-th criterion and of that partner.
+is reused. A kind (a partner's, a criterion's) is its value ("academia") or its label in the
+item's language ("جهة أكاديمية"). In another language, the n-th criterion and a partner with the
+same slug become translations of the source page's n-th criterion and of that partner.
 """
 
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.importing import register, section_index, text_list
+from home.importing import choice, register, section_index, text_list
 
+from . import status
 from .models import (
     EligibilityCriterion,
     Partner,
@@ -67,17 +72,20 @@ def _criteria(item):
     values = item.get("eligibility", [])
     if not isinstance(values, list):
         raise ValueError("'eligibility' must be a list")
-    kinds = set(EligibilityCriterion.Kind.values)
     criteria = []
     for position, value in enumerate(values, start=1):
         if isinstance(value, str):
             value = {"text": value}
         [entry] = _objects({"c": [value]}, "c", ["text"], ["kind", "explanation", "question"])
-        entry["kind"] = entry["kind"] or EligibilityCriterion.Kind.REQUIRED
-        if entry["kind"] not in kinds:
-            raise ValueError(
-                f"'eligibility' entry {position}: kind must be one of {', '.join(sorted(kinds))}"
+        try:
+            entry["kind"] = choice(
+                {"locale": item.get("locale"), "kind": entry["kind"] or "required"},
+                "kind",
+                EligibilityCriterion.Kind.choices,
+                EligibilityCriterion.Kind.REQUIRED,
             )
+        except ValueError as error:
+            raise ValueError(f"'eligibility' entry {position}: {error}") from None
         if len(entry["text"]) > 300:
             raise ValueError(f"'eligibility' entry {position} is longer than 300 characters")
         criteria.append(entry)
@@ -94,9 +102,14 @@ def programme_fields(item):
     values["closes"] = _date(item, "closes")
     if values["opens"] and values["closes"] and values["closes"] < values["opens"]:
         raise ValueError("'closes' is before 'opens'")
+    # Without steps or without dates the programme is published as announced.
     steps = _objects(item, "joining_steps", ["title", "text"], ["link"])
-    if not steps:
-        raise ValueError("a programme needs at least one of 'joining_steps' to be published")
+    values["apply_url"] = _link(item)
+    for key, max_length in (("apply_label", 80), ("apply_in_person", 500)):
+        text = item.get(key, "")
+        if not isinstance(text, str) or len(text.strip()) > max_length:
+            raise ValueError(f"'{key}' must be a string of at most {max_length} characters")
+        values[key] = text.strip()
     values["joining_steps"] = [
         (
             "step",
@@ -109,7 +122,7 @@ def programme_fields(item):
                 "link_label": "",
             },
         )
-        for step, raw in zip(steps, item["joining_steps"], strict=True)
+        for step, raw in zip(steps, item.get("joining_steps", []), strict=True)
     ]
     values["objectives"] = _html_list(text_list(item, "objectives"))
     values["benefits"] = _html_list(text_list(item, "benefits"))
@@ -123,12 +136,53 @@ def programme_fields(item):
     values["eligibility"] = _criteria(item)
     partners = _objects(item, "partners", ["slug", "name"], ["kind", "website", "description"])
     for partner in partners:
-        if partner["kind"] not in Partner.Kind.values:
-            raise ValueError(
-                f"partner {partner['slug']!r}: kind must be one of {', '.join(Partner.Kind.values)}"
+        try:
+            partner["kind"] = choice(
+                {"locale": item.get("locale"), "kind": partner["kind"]},
+                "kind",
+                Partner.Kind.choices,
+                None,
             )
+        except ValueError as error:
+            raise ValueError(f"partner {partner['slug']!r}: {error}") from None
     values["partners"] = partners
     return values
+
+
+def _link(item):
+    value = item.get("apply_url", "")
+    if not isinstance(value, str):
+        raise ValueError("'apply_url' must be a string")
+    value = value.strip()
+    if value:
+        try:
+            URLValidator(schemes=["http", "https"])(value)
+        except ValidationError as error:
+            raise ValueError(f"'apply_url' is not an http(s) address: {value!r}") from error
+    return value
+
+
+def verify_programme(page, item):
+    """An open programme needs a way to apply, once the whole file is written (its form may come
+    later in the file)."""
+    if not page.is_open():
+        return
+    missing = status.missing_way_to_apply(
+        form=page.application_page_id is not None,
+        link=bool(page.apply_url),
+        link_label=bool(page.apply_label),
+        in_person=bool(page.apply_in_person),
+    )
+    if missing == ["link_label"]:
+        raise ValueError("'apply_url' needs 'apply_label', the text of the link")
+    if missing == ["link"]:
+        raise ValueError("'apply_label' needs 'apply_url', the address of the link")
+    if missing:
+        raise ValueError(
+            "the programme is open and has no way to apply: give 'apply_url' and "
+            "'apply_label', or 'apply_in_person', or a 'form' item with "
+            f'"programme": "{page.slug}"'
+        )
 
 
 def _snippets(model, slugs, label):
@@ -172,6 +226,12 @@ def _partners(entries, locale):
         elif locale == source_locale:
             _translation_of(source, locale, **fields, **shared)
         else:
+            for name, value in shared.items():
+                if value and value != getattr(source, name):
+                    raise ValueError(
+                        f"partner {entry['slug']!r}: '{name}' is shared with the "
+                        f"{settings.LANGUAGE_CODE} partner and cannot differ in a translation"
+                    )
             _translation_of(source, locale, **fields)
         partners.append(source)
     return partners
@@ -251,4 +311,5 @@ register(
     parent=programme_index,
     fields=_programme_fields_with_slug,
     prepare=prepare_programme,
+    verify=verify_programme,
 )

@@ -5,16 +5,19 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, Q, TextField, When
+from django.db.models.functions import Cast, Length
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, ReferenceIndex, TranslatableMixin
 from wagtail.search import index
@@ -23,10 +26,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.models import BasePage
+from home.caching import remember
+from home.indexing import AnalysedSearch
+from home.models import BasePage, ModeratedSnippet
 from home.pagination import paginate
 from home.structured_data import json_ld
-from search.indexing import AnalysedSearch
 
 from . import eligibility, status
 
@@ -44,7 +48,8 @@ def source_language_only():
 
 
 def localized(objects, locale_id, select_related=()):
-    """Translatable snippets in the given locale where translated, in one query."""
+    """Translatable snippets in the given locale where a published translation exists, in one
+    query; the source stands in for a translation still waiting for a moderator."""
     objects = [obj for obj in objects if obj is not None]
     foreign = [obj for obj in objects if obj.locale_id != locale_id]
     if not foreign:
@@ -53,7 +58,9 @@ def localized(objects, locale_id, select_related=()):
         obj.translation_key: obj
         for obj in type(foreign[0])
         .objects.filter(
-            locale_id=locale_id, translation_key__in=[obj.translation_key for obj in foreign]
+            locale_id=locale_id,
+            translation_key__in=[obj.translation_key for obj in foreign],
+            live=True,
         )
         .select_related(*select_related)
     }
@@ -63,7 +70,7 @@ def localized(objects, locale_id, select_related=()):
     ]
 
 
-class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
+class NamedSnippet(index.Indexed, ModeratedSnippet):
     """A named thing a programme serves, with a slug shared by its translations for filters."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -79,7 +86,7 @@ class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -116,7 +123,7 @@ class TargetGroup(NamedSnippet):
 
 
 @register_snippet
-class Partner(TranslatableMixin, AnalysedSearch, models.Model):
+class Partner(AnalysedSearch, ModeratedSnippet):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Government")
         CIVIL_SOCIETY = "civil_society", _("Civil society")
@@ -152,14 +159,15 @@ class Partner(TranslatableMixin, AnalysedSearch, models.Model):
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),
     ]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("slug"),
-        SynchronizedField("kind"),
-        SynchronizedField("logo"),
-        SynchronizedField("website"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("logo", overridable=False),
+        SynchronizedField("website", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -182,7 +190,7 @@ class Partner(TranslatableMixin, AnalysedSearch, models.Model):
 
 
 @register_snippet
-class EligibilityCriterion(TranslatableMixin, index.Indexed, models.Model):
+class EligibilityCriterion(index.Indexed, ModeratedSnippet):
     """One condition for joining, written once and reused by every programme it applies to."""
 
     class Kind(models.TextChoices):
@@ -221,7 +229,7 @@ class EligibilityCriterion(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("text"),
         TranslatableField("explanation"),
         TranslatableField("question"),
-        SynchronizedField("kind"),
+        SynchronizedField("kind", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -316,11 +324,7 @@ class ProgrammeFilters:
         )
         self.regions = self._choices(Region)
         self.groups = self._choices(TargetGroup)
-        self.statuses = [
-            (status.OPEN, _("Open")),
-            (status.UPCOMING, _("Upcoming")),
-            (status.CLOSED, _("Closed")),
-        ]
+        self.statuses = list(STATUS_LABELS.items())
 
         def pick(name, known):
             value = params.get(name, "")
@@ -332,9 +336,8 @@ class ProgrammeFilters:
         self.group = pick("group", {g.slug for g in self.groups})
 
     def _choices(self, model):
-        """Choices in the page's language, or the source language until it is translated."""
-        rows = list(model.objects.filter(locale_id=self.locale_id))
-        return rows or list(model.objects.filter(source_language_only()))
+        """Choices in the page's language, each in the source language until translated."""
+        return localized(model.objects.filter(source_language_only()), self.locale_id)
 
     @property
     def active(self):
@@ -363,39 +366,83 @@ class ProgrammeFilters:
         )
 
 
-STATUS_RANKS = {status.OPEN: 0, status.UPCOMING: 1, status.CLOSED: 2}
+STATUS_RANKS = {status.OPEN: 0, status.UPCOMING: 1, status.ANNOUNCED: 2, status.CLOSED: 3}
+STATUS_LABELS = {
+    status.OPEN: _("Open"),
+    status.UPCOMING: _("Upcoming"),
+    status.ANNOUNCED: _("Announced"),
+    status.CLOSED: _("Closed"),
+}
+
+
+def status_label(programme):
+    """Whether `programme` takes applications today, in the reader's language (search results)."""
+    return str(STATUS_LABELS[programme.status()])
 
 
 def with_status(programmes, today):
-    """Annotate the status (as a rank: open, upcoming, closed) and the date each sorts by:
-    open ones closing soonest first, upcoming ones opening soonest, closed ones latest first."""
-    return programmes.annotate(
-        status_rank=Case(
-            When(opens__gt=today, then=1),
-            When(closes__lt=today, then=2),
-            default=0,
-            output_field=models.IntegerField(),
+    """Annotate the status (as a rank: open, upcoming, announced, closed) and the date each sorts
+    by: open ones closing soonest first, upcoming ones opening soonest, closed ones latest first.
+    The same rules as status.programme_status, in SQL: no joining steps ("[]" as text), or no
+    date at all, is announced."""
+    return (
+        programmes.annotate(steps_length=Length(Cast("joining_steps", TextField())))
+        .annotate(
+            status_rank=Case(
+                When(Q(opens__isnull=True, closes__isnull=True) | Q(steps_length__lte=2), then=2),
+                When(opens__gt=today, then=1),
+                When(closes__lt=today, then=3),
+                default=0,
+                output_field=models.IntegerField(),
+            )
         )
-    ).annotate(
-        open_order=Case(When(status_rank=0, then=F("closes"))),
-        upcoming_order=Case(When(status_rank=1, then=F("opens"))),
-        closed_order=Case(When(status_rank=2, then=F("closes"))),
+        .annotate(
+            open_order=Case(When(status_rank=0, then=F("closes"))),
+            upcoming_order=Case(When(status_rank=1, then=F("opens"))),
+            closed_order=Case(When(status_rank=3, then=F("closes"))),
+        )
     )
 
 
 class ProgrammePageForm(WagtailAdminPageForm):
+    """Publishing asks what visitors need at that moment: nothing more of an announced programme
+    (no steps or no dates yet); a way to apply, named when missing, of an open one."""
+
     def clean(self):
         cleaned_data = super().clean()
-        publishing = "action-publish" in self.data
-        if publishing and not cleaned_data.get("joining_steps"):
-            self.add_error(
-                "joining_steps",
-                _(
-                    "Add at least one joining step before publishing: visitors need to know "
-                    "how to join."
-                ),
-            )
+        if "action-publish" not in self.data:
+            return cleaned_data
+        state = status.programme_status(
+            cleaned_data.get("opens"),
+            cleaned_data.get("closes"),
+            site_today(),
+            has_steps=bool(cleaned_data.get("joining_steps")),
+        )
+        if state != status.OPEN:
+            return cleaned_data
+        for name in status.missing_way_to_apply(
+            form=cleaned_data.get("application_page") is not None,
+            link=bool(cleaned_data.get("apply_url")),
+            link_label=bool(cleaned_data.get("apply_label")),
+            in_person=bool((cleaned_data.get("apply_in_person") or "").strip()),
+        ):
+            field, message = WAY_TO_APPLY_ERRORS[name]
+            self.add_error(field, message)
         return cleaned_data
+
+
+WAY_TO_APPLY_ERRORS = {
+    "way_to_apply": (
+        "application_page",
+        _(
+            "This programme is open: before publishing, give visitors a way to apply: its "
+            "application form, an address on another site with its link text, or how to apply "
+            "in person."
+        ),
+    ),
+    "link_label": ("apply_label", _("Write the text of the link to apply on another site.")),
+    "link": ("apply_url", _("Give the address of the link to apply on another site.")),
+}
 
 
 class ProgrammePage(BasePage):
@@ -443,7 +490,7 @@ class ProgrammePage(BasePage):
     joining_steps = StreamField(
         [("step", JoiningStep())], blank=True, verbose_name=_("joining steps")
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    body = StreamField(BodyBlock, blank=True, verbose_name=_("body"))
     faqs = StreamField(
         [("question", Question())], blank=True, verbose_name=_("frequently asked questions")
     )
@@ -461,8 +508,35 @@ class ProgrammePage(BasePage):
         related_name="+",
         help_text=_("Where the Apply button leads while the programme is open."),
     )
+    apply_url = models.URLField(
+        _("apply on another site: address"),
+        blank=True,
+        help_text=_("When applications are taken elsewhere, the address of that page."),
+    )
+    apply_label = models.CharField(
+        _("apply on another site: link text"),
+        max_length=80,
+        blank=True,
+        help_text=_("What the link says, e.g. “Apply on the ministry's portal”."),
+    )
+    apply_in_person = models.TextField(
+        _("apply in person"),
+        blank=True,
+        max_length=500,
+        help_text=_("Where and when to apply in person, when that is how applications are taken."),
+    )
 
     base_form_class = ProgrammePageForm
+    # `status` is computed for today: announced, upcoming, open or closed.
+    api_fields = [
+        APIField("track"),
+        APIField("opens"),
+        APIField("closes"),
+        APIField("status"),
+        APIField("apply_url"),
+        APIField("apply_label"),
+        APIField("apply_in_person"),
+    ]
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
@@ -480,7 +554,19 @@ class ProgrammePage(BasePage):
         ),
         FieldPanel("eligibility"),
         FieldPanel("joining_steps"),
-        PageChooserPanel("application_page"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("application_page"),
+                FieldPanel("apply_url"),
+                FieldPanel("apply_label"),
+                FieldPanel("apply_in_person"),
+            ],
+            heading=_("How to apply"),
+            help_text=_(
+                "An open programme needs one of these: its application form, an address on "
+                "another site with its link text, or how to apply in person."
+            ),
+        ),
         FieldPanel("body"),
         FieldPanel("faqs"),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
@@ -501,19 +587,22 @@ class ProgrammePage(BasePage):
     translatable_fields = [
         *BasePage.translatable_fields,
         TranslatableField("track"),
-        SynchronizedField("opens"),
-        SynchronizedField("closes"),
+        SynchronizedField("opens", overridable=False),
+        SynchronizedField("closes", overridable=False),
         TranslatableField("objectives"),
         TranslatableField("benefits"),
-        SynchronizedField("target_groups"),
-        SynchronizedField("regions"),
-        SynchronizedField("partners"),
+        SynchronizedField("target_groups", overridable=False),
+        SynchronizedField("regions", overridable=False),
+        SynchronizedField("partners", overridable=False),
         TranslatableField("eligibility"),
         TranslatableField("joining_steps"),
         TranslatableField("body"),
         TranslatableField("faqs"),
-        SynchronizedField("related_news"),
-        SynchronizedField("application_page"),
+        SynchronizedField("related_news", overridable=False),
+        SynchronizedField("application_page", overridable=False),
+        SynchronizedField("apply_url"),
+        TranslatableField("apply_label"),
+        TranslatableField("apply_in_person"),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage", "programmes.ProgrammePage"]
@@ -531,7 +620,12 @@ class ProgrammePage(BasePage):
 
     # The public API other apps use (applications: whether to accept a submission).
     def status(self, today=None):
-        return status.programme_status(self.opens, self.closes, today or site_today())
+        return status.programme_status(
+            self.opens, self.closes, today or site_today(), has_steps=bool(self.joining_steps)
+        )
+
+    def is_announced(self, today=None):
+        return self.status(today) == status.ANNOUNCED
 
     def is_open(self, today=None):
         return self.status(today) == status.OPEN
@@ -564,37 +658,60 @@ class ProgrammePage(BasePage):
             "outcomes": [(by_key[o.criterion.key], o.state) for o in result.outcomes],
         }
 
+    def _shown(self):
+        """What the page shows from elsewhere (its form, criteria, target groups, regions,
+        partners, related news, each in the page's language), read once and kept until the
+        content changes: saving a page, a snippet or an image changes its version."""
+
+        def look_up():
+            application = self.application_page
+            if application is not None:
+                application = application.localized
+                if not application.live:
+                    application = None
+            return {
+                "application": application,
+                # What the joining steps say of files to upload, read with the rest.
+                "largest_file": getattr(application and application.specific, "largest_file", None),
+                "criteria": list(self.criteria),
+                "target_groups": list(localized(self.target_groups.all(), self.locale_id)),
+                "regions": list(localized(self.regions.all(), self.locale_id)),
+                "partners": list(
+                    localized(
+                        self.partners.select_related("logo"),
+                        self.locale_id,
+                        select_related=["logo"],
+                    )
+                ),
+                "related": [
+                    page
+                    for page in (
+                        block.value.localized for block in self.related_news if block.value
+                    )
+                    if page.live
+                ],
+            }
+
+        shown = remember(f"programme-shown:{self.pk}:{get_language()}", look_up)
+        self.__dict__["criteria"] = shown["criteria"]
+        return shown
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         today = site_today()
-        application = self.application_page
-        if application is not None:
-            application = application.localized
-            if not application.live:
-                application = None
+        shown = self._shown()
         answers = request.GET
         context.update(
+            shown,
             today=today,
             programme_status=self.status(today),
             days_left=self.days_left(today),
-            application=application,
-            criteria=self.criteria,
             questions=[
                 {"criterion": c, "name": f"c{c.pk}", "answer": answers.get(f"c{c.pk}", "")}
                 for c in self.criteria
                 if c.question
             ],
             eligibility_result=self.check_eligibility(answers),
-            target_groups=localized(self.target_groups.all(), self.locale_id),
-            regions=localized(self.regions.all(), self.locale_id),
-            partners=localized(
-                self.partners.select_related("logo"), self.locale_id, select_related=["logo"]
-            ),
-            related=[
-                page
-                for page in (block.value.localized for block in self.related_news if block.value)
-                if page.live
-            ],
         )
         return context
 
@@ -653,8 +770,18 @@ def programmes_open_in(locale: Locale, limit):
     today = site_today()
     programmes = with_status(
         ProgrammePage.objects.live().public().filter(locale=locale), today
-    ).filter(status_rank=0)
+    ).filter(status_rank=STATUS_RANKS[status.OPEN])
     return programmes.order_by(F("closes").asc(nulls_last=True), "title")[:limit]
+
+
+def programmes_coming_in(locale: Locale, limit):
+    """Upcoming programmes (opening soonest first), then announced ones: the home page's "coming
+    soon", each with its status."""
+    today = site_today()
+    programmes = with_status(
+        ProgrammePage.objects.live().public().filter(locale=locale), today
+    ).filter(status_rank__in=[STATUS_RANKS[status.UPCOMING], STATUS_RANKS[status.ANNOUNCED]])
+    return programmes.order_by("status_rank", F("opens").asc(nulls_last=True), "title")[:limit]
 
 
 @receiver(post_save, sender=EligibilityCriterion)

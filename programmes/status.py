@@ -1,18 +1,25 @@
-"""Whether a programme takes applications on a given day. Plain Python: no Django import.
+"""Where a programme stands on a given day. Plain Python: no Django import.
 
-Both dates are inclusive: a programme is open on the day it opens and on the day it closes. A
-missing opening date means it is already open; a missing closing date means it never closes.
+A programme is *announced* while its joining mechanism is not known: it has no joining steps, or
+neither an opening nor a closing date. Otherwise both dates are inclusive: it is open on the day it
+opens and on the day it closes; a missing opening date means it is already open, a missing closing
+date that it never closes. Nothing of this is stored: it follows from the page and the day.
 """
 
 from datetime import date
 
-OPEN = "open"
+ANNOUNCED = "announced"
 UPCOMING = "upcoming"
+OPEN = "open"
 CLOSED = "closed"
-STATUSES = (OPEN, UPCOMING, CLOSED)
+STATUSES = (ANNOUNCED, UPCOMING, OPEN, CLOSED)
 
 
-def programme_status(opens: date | None, closes: date | None, today: date) -> str:
+def programme_status(
+    opens: date | None, closes: date | None, today: date, has_steps: bool = True
+) -> str:
+    if not has_steps or (opens is None and closes is None):
+        return ANNOUNCED
     if opens is not None and today < opens:
         return UPCOMING
     if closes is not None and today > closes:
@@ -25,3 +32,15 @@ def days_left(closes: date | None, today: date) -> int | None:
     if closes is None:
         return None
     return (closes - today).days
+
+
+def missing_way_to_apply(form: bool, link: bool, link_label: bool, in_person: bool) -> list[str]:
+    """What an open programme lacks for visitors to apply, by name: nothing when it has its
+    application form, an external link with its label, or an in-person instruction."""
+    if form or in_person or (link and link_label):
+        return []
+    if link:
+        return ["link_label"]
+    if link_label:
+        return ["link"]
+    return ["way_to_apply"]

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from home.digits import ARABIC_DIGITS
+
 # The tables below are public: search/elasticsearch.py gives Elasticsearch the same ones.
 # Tashkeel (U+064B–U+065F), superscript alef (U+0670) and tatweel (U+0640).
 MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -27,8 +29,7 @@ FOLDING = {
     "ة": "ه",
     "ؤ": "و",
     "ئ": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    **ARABIC_DIGITS,
 }
 _FOLD = str.maketrans(FOLDING)
 _WORD = re.compile(r"\w+")
@@ -74,6 +75,10 @@ def stem(word):
         if word.endswith(pronoun) and len(word) - len(pronoun) >= 4:
             word = word[: -len(pronoun)]
             break
+    else:
+        # "my", "your" on a feminine plural (بياناتي, بياناتك) before the plural's ending.
+        if word.endswith(("اتي", "اتك")) and len(word) >= 6:
+            word = word[:-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]
@@ -102,8 +107,33 @@ def terms(text, language="ar"):
         elif word.isdigit():
             result.append(word)
         else:
-            result.append(latin.stemWord(word))
+            # Stemmed with its accents, then without them: "alphabetisation" typed on a phone
+            # finds "alphabétisation" on every backend alike.
+            result.append(_unaccented(latin.stemWord(word)))
     return result
+
+
+def _unaccented(word):
+    return "".join(
+        letter
+        for letter in unicodedata.normalize("NFD", word)
+        if unicodedata.category(letter) != "Mn"
+    )
+
+
+_FRENCH = frozenset("le la les des du une est et pour dans sur avec aux ce cette qui".split())  # noqa: SIM905
+_ENGLISH = frozenset("the and of to is for with this that are on by".split())  # noqa: SIM905
+
+
+def guess_language(text):
+    """The language of a text that does not say (an uploaded document): ar, fr or en."""
+    words = _WORD.findall(text[:5000].casefold())
+    arabic = sum(1 for word in words if _ARABIC.search(word))
+    if arabic * 2 >= len(words):
+        return "ar"
+    french = sum(word in _FRENCH for word in words)
+    english = sum(word in _ENGLISH for word in words)
+    return "fr" if french > english else "en"
 
 
 def analyse(text, language="ar"):

@@ -9,7 +9,15 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from home.indexing import analyse_with
+        from home.models import HomePage
+        from search import signals  # noqa: F401
+        from search.analysis import analyse
         from search.query import forget_vocabulary
+        from search.results import register_result_type
 
+        analyse_with(analyse)
+        # The home page links to everything: it comes after content unless its title matches.
+        register_result_type(HomePage, section=True)
         page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
         page_unpublished.connect(forget_vocabulary, dispatch_uid="search-vocabulary-unpublished")

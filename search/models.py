@@ -1,13 +1,16 @@
-from django.db import models, transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
-from config.storage import private_storage
-from search.indexing import AnalysedSearch
+from home.indexing import AnalysedSearch
+from home.storage import private_storage
+from search.analysis import guess_language
 
 
 class SearchableDocument(AnalysedSearch, AbstractDocument):
@@ -19,20 +22,16 @@ class SearchableDocument(AnalysedSearch, AbstractDocument):
     text = models.TextField(_("text"), blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
+
+    def search_language(self):
+        # A document has no locale: its words are stemmed in the language they are written in.
+        return guess_language(f"{self.title} {self.text}")
+
     search_fields = [*AbstractDocument.search_fields, index.SearchField("text")]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-
-
-@receiver(post_save, sender=SearchableDocument)
-def extract_after_upload(sender, instance, update_fields=None, **kwargs):
-    if update_fields and set(update_fields) <= {"text", "file_size", "file_hash"}:
-        return
-    from search.tasks import extract_document_text
-
-    transaction.on_commit(lambda: extract_document_text.enqueue(instance.pk))
 
 
 class UnansweredQuery(models.Model):
@@ -49,9 +48,45 @@ class UnansweredQuery(models.Model):
         return self.query.query_string
 
     @classmethod
-    def record(cls, query_string, found):
-        query = Query.get(query_string)
+    def record(cls, query, found):
+        """`query`: the search promotions' query, or its text."""
+        if isinstance(query, str):
+            query = Query.get(query)
         if found:
-            cls.objects.filter(query=query).delete()
+            # Most searches find something and were never unanswered: one read, no transaction.
+            if cls.objects.filter(query=query).exists():
+                cls.objects.filter(query=query).delete()
         else:
             cls.objects.update_or_create(query=query)
+
+
+@register_snippet
+class SynonymGroup(models.Model):
+    """Words visitors use for the same thing, kept by editors: a query with one of them finds
+    pages with any of them, on every backend (search/synonyms.py)."""
+
+    words = models.CharField(
+        _("words that mean the same"),
+        max_length=500,
+        help_text=_(
+            "Separate them with “=”, e.g. حاسوب = كمبيوتر = جهاز, or الإسكوا = ESCWA. "
+            "A group may mix languages; an entry may be several words."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms")
+        ordering = ["words"]
+
+    def __str__(self):
+        return self.words
+
+    def entries(self):
+        return [entry.strip() for entry in re.split("[=،,\n]", self.words) if entry.strip()]
+
+    def clean(self):
+        if len(self.entries()) < 2:
+            raise ValidationError(
+                {"words": _("Write at least two words or phrases, separated by “=”.")}
+            )

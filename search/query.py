@@ -1,32 +1,54 @@
-"""One search over every published page, used by the search page, suggestions and the API."""
+"""One search over every published page, document and partner, used by the search page, the
+judged set and the benchmarks: candidates from the search backend, in one list ordered by the
+rules of search/ranking.py."""
 
 import difflib
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Q
+from django.db import connection
+from django.db.models import F
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    DraftStateMixin,
+    Locale,
+    Page,
+)
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 
 from home.caching import remember
-from search.analysis import analyse, normalise, terms
-from search.indexing import AnalysedSearch
+from home.indexing import AnalysedSearch
+from home.querystring import whole_number
+from search import ranking
+from search.analysis import normalise, terms
+from search.elasticsearch import Ranked
+from search.facets import FACETS
+from search.results import result_type
+from search.synonyms import synonym_groups
 
 MAX_QUERY_LENGTH = 200
 # The search page and its facet counts look at this many best matches: plenty for a reader (a
 # hundred pages of results), bounded for the database.
 WINDOW = 1000
+# The best of them by the backend's own score are ordered by the site's rules, the rest follow.
+RERANKED = 300
+# Documents and partners considered, of each kind.
+OTHER_WINDOW = 50
 VOCABULARY_CACHE_SECONDS = 60 * 60
 _WORD = re.compile(r"\w+")
 
@@ -38,7 +60,8 @@ class Search:
     everywhere: bool = False
     content_type: int | None = None
     year: int | None = None
-    track: str = ""
+    # The chosen value of each facet registered by a feature app: {query parameter: value}.
+    chosen: dict = field(default_factory=dict)
     terms: list = field(init=False)
 
     def __post_init__(self):
@@ -47,18 +70,29 @@ class Search:
 
     @classmethod
     def from_request(cls, request, language):
-        def number(name):
-            value = request.GET.get(name, "")
-            return int(value) if value.isdigit() and len(value) < 10 else None
-
         return cls(
-            text=request.GET.get("q", ""),
+            # A NUL byte is never typed, and PostgreSQL refuses it in a query.
+            text=request.GET.get("q", "").replace("\x00", ""),
             language=language,
             everywhere=request.GET.get("all") == "1",
-            content_type=number("type"),
-            year=number("year"),
-            track=request.GET.get("track", "")[:80],
+            content_type=whole_number(request.GET.get("type")),
+            year=whole_number(request.GET.get("year")),
+            chosen={
+                name: value.replace("\x00", "")[:80]
+                for name in FACETS
+                if (value := request.GET.get(name, ""))
+            },
         )
+
+    @cached_property
+    def concepts(self):
+        """What was asked for, each word with the synonyms editors gave it."""
+        return ranking.concepts(self.terms, synonym_groups(self.language))
+
+    @cached_property
+    def matching_terms(self):
+        """Every term a result may match: the query's and their synonyms' (for highlighting)."""
+        return sorted({term for concept in self.concepts for term in concept.terms})
 
     def pages(self):
         pages = Page.objects.live().public()
@@ -66,20 +100,33 @@ class Search:
             pages = pages.filter(locale=Locale.get_active())
         return pages
 
+    @cached_property
+    def recorded(self):
+        """The query as Wagtail's search promotions keep it (its hits, its editors' picks)."""
+        return Query.get(self.text)
+
     def picks(self):
-        """Editors' picks for this query (Wagtail's search promotions), counted as a hit."""
-        recorded = Query.get(self.text)
-        recorded.add_hit()
-        picks = recorded.editors_picks.select_related("page").order_by("sort_order")
-        return [pick.page.specific for pick in picks if pick.page.live]
+        """Editors' picks for this query (Wagtail's search promotions)."""
+        recorded = self.recorded
+
+        def chosen():
+            picks = recorded.editors_picks.select_related("page").order_by("sort_order")
+            return [pick.page_id for pick in picks if pick.page.live]
+
+        # Picks are content: kept until the content changes, like the menu.
+        ids = remember(f"search-picks:{recorded.pk}", chosen)
+        pages = Page.objects.filter(pk__in=ids).specific() if ids else []
+        found = {page.pk: page for page in pages}
+        return [found[pk] for pk in ids if pk in found]
 
     def results(self):
-        """Every live page matching, best first, as a lazy search (suggestions, the API)."""
-        return self.pages().specific().search(self._analysed, operator="or")
+        """Every match, best first: pages, documents and partners in one list."""
+        return RankedResults(self.best)
 
     @cached_property
     def _analysed(self):
-        return analyse(self.text, self.language)
+        """What the backend is asked for: any term of the query or of its synonyms."""
+        return " ".join(self.matching_terms)
 
     def _remember(self, name, compute):
         """Kept until the content changes, as visitors often search for the same few words."""
@@ -88,92 +135,89 @@ class Search:
 
     @cached_property
     def best(self):
-        """Ids of the best matches, best first: one search serves the results and the facets."""
+        """Keys ("content type:id") of the best matches of every kind, best first: one search
+        serves the results and the facets."""
+        return self._remember("best", self._rank) if self.terms else []
 
-        def look_up():
-            matches = self.pages().search(self._analysed, operator="or")
-            return [page.pk for page in matches[:WINDOW]]
+    def _rank(self):
+        backend = get_search_backend()
+        found = [
+            *self._found(self.pages(), WINDOW),
+            *self._found(_documents_anyone_may_read(), OTHER_WINDOW),
+            *(
+                match
+                for objects in self._snippet_querysets()
+                for match in self._found(objects, OTHER_WINDOW)
+            ),
+        ]
+        if _ranks_itself(backend):
+            # The cluster ordered each kind by the same rules (search/elasticsearch.py).
+            found.sort(key=lambda match: -(match[1] or 0))
+            return [_key(obj) for obj, _score in found]
+        return _ordered([obj for obj, _score in found], self.concepts, self.language)
 
-        return self._remember("best", look_up)
+    def _found(self, objects, limit):
+        backend = get_search_backend()
+        # Elasticsearch ranks by the site's rules itself; the databases find, the site orders.
+        wanted = Ranked(self.concepts) if _ranks_itself(backend) else self._analysed
+        matches = backend.search(wanted, objects, operator="or")
+        matches = matches.annotate_score("_score")
+        return [(obj, getattr(obj, "_score", None)) for obj in matches[:limit]]
+
+    def _snippet_querysets(self):
+        """The snippets visitors see on their own (partners), in this language."""
+        for model in _public_snippet_models():
+            objects = model.objects.all()
+            if issubclass(model, DraftStateMixin):  # a translation waiting for a moderator
+                objects = objects.filter(live=True)
+            if not self.everywhere and hasattr(model, "locale"):
+                objects = objects.filter(locale=Locale.get_active())
+            yield objects
 
     def ranked(self, exclude=()):
         """The best matches with this search's filters, best first, for the paginator."""
-        excluded = {page.pk for page in exclude}
-        ids = [pk for pk in self.best if pk not in excluded]
-        if self.content_type or self.year or self.track:
-            pages = Page.objects.filter(pk__in=ids)
-            if self.content_type:
-                pages = pages.filter(content_type_id=self.content_type)
+        excluded = {_key(page) for page in exclude}
+        keys = [key for key in self.best if key not in excluded]
+        if self.year or self.chosen:
+            # Years and features' facets are the pages': documents and partners have none.
+            page_types = _page_types(keys)
+            pages = Page.objects.filter(pk__in=list(page_types))
             if self.year:
                 pages = pages.filter(first_published_at__year=self.year)
-            if self.track:
-                allowed = {pk for pk, track in self._tracks(pages) if track == self.track}
-            else:
-                allowed = set(pages.values_list("pk", flat=True))
-            ids = [pk for pk in ids if pk in allowed]
-        return RankedPages(ids)
-
-    def documents(self, limit=5):
-        """The best matching documents anyone may download (none from restricted collections)."""
-        restricted = set()
-        for restriction in CollectionViewRestriction.objects.select_related("collection"):
-            restricted.update(
-                Collection.objects.descendant_of(
-                    restriction.collection, inclusive=True
-                ).values_list("pk", flat=True)
-            )
-        documents = get_document_model().objects.exclude(collection__in=restricted)
-        return documents.search(self._analysed, operator="or")[:limit]
-
-    def snippets(self, limit=5):
-        """Best matches among the snippets visitors see on their own (partners), per model."""
-        found = []
-        for model in _public_snippet_models():
-            objects = model.objects.all()
-            if not self.everywhere:
-                objects = objects.filter(locale=Locale.get_active())
-            backend = get_search_backend()
-            found_here = backend.search(self._analysed, objects, operator="or")
-            matches = list(found_here[:limit])
-            if matches:
-                found.append((model._meta.verbose_name_plural, matches))
-        return found
-
-    def _tracks(self, pages):
-        """(page id, track) for the programmes among `pages` and the pages under them."""
-        from programmes.models import ProgrammePage
-
-        programmes = list(
-            ProgrammePage.objects.live()
-            .filter(pk__in=pages.values("pk"))
-            .exclude(track="")
-            .values_list("path", "track")
-        )
-        if not programmes:
-            return []
-        under = Q()
-        for path, _track in programmes:
-            under |= Q(path__startswith=path)
-        return [
-            (pk, next(track for prefix, track in programmes if path.startswith(prefix)))
-            for pk, path in pages.filter(under).values_list("pk", "path")
-        ]
+            allowed = set(pages.values_list("pk", flat=True))
+            for name, chosen in self.chosen.items():
+                allowed &= {pk for pk, value in FACETS[name].values(pages) if value == chosen}
+            keys = [f"{page_types[pk]}:{pk}" for pk in page_types if pk in allowed]
+        if self.content_type:
+            keys = [key for key in keys if key.startswith(f"{self.content_type}:")]
+        return RankedResults(keys)
 
     def facets(self):
-        """Counts by type, programme track and year among the best results, whatever is filtered."""
-        return self._remember("facets", self._count_facets)
+        """Counts by type, year and each feature's facet among the best results, whatever is
+        filtered; a feature's facet as (parameter, label, chosen value, [(value, count)])."""
+        facets = self._remember("facets", self._count_facets)
+        features = [
+            (name, FACETS[name].label, self.chosen.get(name, ""), counts)
+            for name, counts in facets["features"]
+        ]
+        return {**facets, "features": features}
 
     def _count_facets(self):
-        in_window = Page.objects.filter(pk__in=self.best)
-        types = Counter(in_window.values_list("content_type_id", flat=True))
+        in_window = Page.objects.filter(pk__in=_page_ids(self.best))
+        types = Counter(int(key.split(":")[0]) for key in self.best)
         years = Counter(
             in_window.annotate(year=ExtractYear("first_published_at")).values_list(
                 "year", flat=True
             )
         )
-        tracks = Counter(track for _pk, track in self._tracks(in_window))
+        features = []
+        for name, facet in FACETS.items():
+            counts = Counter(value for _pk, value in facet.values(in_window))
+            if counts:
+                features.append((name, sorted(counts.items(), key=_most_first)))
         facets = {
-            "tracks": sorted(tracks.items(), key=lambda item: (-item[1], item[0])),
+            # Parameters and counts only: the labels are added when read, in the reader's language.
+            "features": features,
             "types": [
                 (pk, ContentType.objects.get_for_id(pk).model_class()._meta.verbose_name, n)
                 for pk, n in types.most_common()
@@ -181,9 +225,7 @@ class Search:
             "years": sorted(((y, n) for y, n in years.items() if y), reverse=True),
         }
         # Worth showing when a choice would leave fewer results than all of them.
-        facets["narrow"] = (
-            len(facets["types"]) > 1 or len(facets["years"]) > 1 or bool(facets["tracks"])
-        )
+        facets["narrow"] = len(facets["types"]) > 1 or len(facets["years"]) > 1 or bool(features)
         return facets
 
     def spelling(self):
@@ -200,24 +242,161 @@ class Search:
         return suggestion if suggestion != " ".join(_WORD.findall(normalise(self.text))) else ""
 
 
-class RankedPages(Sequence):
-    """Pages by id in a given order, fetched (as their specific types) only for the slice read."""
+def _ranks_itself(backend):
+    return isinstance(backend, ElasticsearchBaseSearchBackend)
 
-    def __init__(self, ids):
-        self.ids = ids
+
+def _documents_anyone_may_read():
+    """Documents anyone may download (none from restricted collections)."""
+    restricted = set()
+    for restriction in CollectionViewRestriction.objects.select_related("collection"):
+        restricted.update(
+            Collection.objects.descendant_of(restriction.collection, inclusive=True).values_list(
+                "pk", flat=True
+            )
+        )
+    return get_document_model().objects.exclude(collection__in=restricted)
+
+
+def _key(obj):
+    if isinstance(obj, Page):
+        return f"{obj.content_type_id}:{obj.pk}"
+    return f"{ContentType.objects.get_for_model(obj).pk}:{obj.pk}"
+
+
+def _is_page_type(content_type_id):
+    return issubclass(ContentType.objects.get_for_id(content_type_id).model_class(), Page)
+
+
+def _page_types(keys):
+    """{page id: content type id} of the pages among `keys`, in their order."""
+    found = {}
+    for key in keys:
+        ct, pk = map(int, key.split(":"))
+        if _is_page_type(ct):
+            found[pk] = ct
+    return found
+
+
+def _page_ids(keys):
+    return list(_page_types(keys))
+
+
+@lru_cache(maxsize=20_000)
+def _title_terms(title, language):
+    return tuple(terms(title, language))
+
+
+def _ordered(found, query, language):
+    """`found` (the backend's matches, each kind best first) in the site's order, as keys."""
+    by_kind = defaultdict(list)
+    for obj in found:
+        by_kind[type(obj)].append(obj)
+    head = []
+    tail = []
+    for objects in by_kind.values():
+        head.extend(objects[:RERANKED])
+        tail.extend(objects[RERANKED:])
+    texts = _indexed_texts(head)
+    fresh = _fresh_dates(head)
+    candidates = []
+    for order, obj in enumerate(head):
+        key = _key(obj)
+        language_of = obj.search_language() if isinstance(obj, AnalysedSearch) else language
+        title = str(obj.title if hasattr(obj, "title") else obj)
+        kind = result_type(type(obj) if not isinstance(obj, Page) else obj.specific_class)
+        candidates.append(
+            ranking.Candidate(
+                key=key,
+                title=list(_title_terms(title, language_of)),
+                text=texts.get(key, "").split(),
+                section=kind.section,
+                fresh=fresh.get(key),
+                order=order,
+            )
+        )
+    today = timezone.localdate()
+    return [c.key for c in ranking.rank(candidates, query, today)] + [_key(o) for o in tail]
+
+
+def _indexed_texts(objects):
+    """The analysed text the database index holds for each object: {key: text}."""
+    column = "body_text" if connection.vendor == "postgresql" else "body"
+    wanted = defaultdict(list)
+    for obj in objects:
+        ct, pk = _key(obj).split(":")
+        wanted[int(ct)].append(pk)
+    texts = {}
+    for ct, pks in wanted.items():
+        rows = IndexEntry.objects.filter(content_type_id=ct, object_id__in=pks)
+        for object_id, text in rows.values_list("object_id", column):
+            texts[f"{ct}:{object_id}"] = text or ""
+    return texts
+
+
+def _fresh_dates(objects):
+    """The date of each news item and event among `objects` (types registered as fresh)."""
+    by_model = defaultdict(list)
+    for obj in objects:
+        model = obj.specific_class if isinstance(obj, Page) else type(obj)
+        kind = result_type(model)
+        if kind.fresh and kind.when:
+            by_model[model].append(obj.pk)
+    dates = {}
+    for model, pks in by_model.items():
+        kind = result_type(model)
+        for item in model.objects.filter(pk__in=pks):
+            when = kind.when(item)
+            if hasattr(when, "date") and callable(when.date):
+                when = timezone.localtime(when).date() if timezone.is_aware(when) else when.date()
+            dates[_key(item)] = when
+    return dates
+
+
+def _most_first(item):
+    value, count = item
+    return -count, value
+
+
+def count_hit(recorded):
+    """One more search for this query today (Wagtail's `add_hit`, in one statement when the
+    day's row exists)."""
+    today = recorded.daily_hits.filter(date=timezone.localdate())
+    if not today.update(hits=F("hits") + 1):
+        recorded.add_hit(date=timezone.localdate())
+
+
+class RankedResults(Sequence):
+    """Results by key in a given order, fetched (pages as their specific types) only for the
+    slice read."""
+
+    def __init__(self, keys):
+        self.keys = keys
 
     def __len__(self):
-        return len(self.ids)
+        return len(self.keys)
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1 or None][0]
-        ids = self.ids[index]
-        # Each hit shows its language; bodies are never shown, so never loaded.
-        pages = Page.objects.filter(pk__in=ids).specific().defer_streamfields()
-        pages = pages.select_related("locale", for_specific_subqueries=True)
-        found = {page.pk: page for page in pages}
-        return [found[pk] for pk in ids if pk in found]
+        keys = self.keys[index]
+        wanted = defaultdict(list)
+        for key in keys:
+            ct, pk = key.split(":")
+            wanted[int(ct)].append(int(pk))
+        found = {}
+        pages = [pk for ct, pks in wanted.items() if _is_page_type(ct) for pk in pks]
+        if pages:
+            # Each hit shows its language. Stream fields are loaded with the rest: a programme's
+            # status reads its joining steps, and a deferred field costs a query per result.
+            objects = Page.objects.filter(pk__in=pages).specific()
+            objects = objects.select_related("locale", for_specific_subqueries=True)
+            found.update((_key(page), page) for page in objects)
+        for ct, pks in wanted.items():
+            if not _is_page_type(ct):
+                model = ContentType.objects.get_for_id(ct).model_class()
+                found.update((f"{ct}:{obj.pk}", obj) for obj in model.objects.filter(pk__in=pks))
+        return [found[key] for key in keys if key in found]
 
 
 def _public_snippet_models():

@@ -1,13 +1,12 @@
 from django_tasks import task
 
 from search.extraction import extract_text
+from search.models import SearchableDocument
 
 
 @task()
 def extract_document_text(document_id):
     """Read the text of a document once it is stored, and index it."""
-    from search.models import SearchableDocument
-
     document = SearchableDocument.objects.filter(pk=document_id).first()
     if document is None:
         return

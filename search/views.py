@@ -1,69 +1,90 @@
+from datetime import date, datetime
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
+from wagtail.documents.models import AbstractDocument
+from wagtail.models import Page
 
 from home.pagination import paginate
+from home.routing import site_for_request
 from search.highlight import highlight
 from search.models import UnansweredQuery
-from search.query import Search, breadcrumbs
-
-SUGGESTIONS = 6
+from search.query import Search, breadcrumbs, count_hit
+from search.results import result_type
+from search.suggestions import suggestions
 
 
 # Never from the page cache: each search counts in the editors' report of unanswered searches.
 @cache_control(private=True)
 def search(request):
-    """The search page: editors' picks first and apart, then results with facets and highlights."""
+    """The search page: editors' picks first and apart, then one ranked list of pages, documents
+    and partners, with facets and highlights."""
     query = Search.from_request(request, get_language())
     context = {"query": query, "searched": bool(query.terms)}
     if query.terms:
+        # The results link to pages: their site from the cache, as page views find it.
+        site_for_request(request)
         picks = query.picks()
         page_obj = paginate(request, query.ranked(exclude=picks), per_page=10)
-        trails = breadcrumbs(page_obj)
+        trails = breadcrumbs([obj for obj in page_obj if isinstance(obj, Page)])
+        hits = [_hit(request, obj, query, trails) for obj in page_obj]
         context.update(
             picks=picks,
             page_obj=page_obj,
             facets=query.facets(),
-            documents=[
-                {"document": document, "title": highlight(document.title, query.terms)}
-                for document in query.documents()
-            ],
-            snippets=[
-                (name, items)
-                for name, found in query.snippets()
-                if (items := _linked(request, found, query.terms))
-            ],
-            hits=[
-                {
-                    "page": page,
-                    "title": highlight(page.title, query.terms, query.language),
-                    "summary": highlight(getattr(page, "summary", ""), query.terms, query.language),
-                    "type": page.specific_class._meta.verbose_name,
-                    "date": page.first_published_at,
-                    "trail": trails[page.pk],
-                }
-                for page in page_obj
-            ],
+            hits=[hit for hit in hits if hit["url"]],
         )
-        found = any((page_obj.paginator.count, picks, context["documents"], context["snippets"]))
-        UnansweredQuery.record(query.text, found)
+        found = bool(page_obj.paginator.count or picks)
+        counted(query.recorded, found)
         if not found:
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
 
 
-def _linked(request, objects, terms):
-    """Snippet hits with somewhere to go in this language (a partner needs its directory)."""
-    items = [{"title": highlight(str(obj), terms), "url": obj.get_url(request)} for obj in objects]
-    return [item for item in items if item["url"]]
+def _hit(request, obj, query, trails):
+    """One result of any kind as the page shows it: its address, title, type, and the date or
+    state its type says is worth showing."""
+    terms = query.matching_terms
+    if isinstance(obj, Page):
+        language = obj.locale.language_code
+        kind = result_type(obj.specific_class)
+        url = obj.get_url(request)
+    else:
+        locale = getattr(obj, "locale", None)
+        language = locale.language_code if locale else query.language
+        kind = result_type(type(obj))
+        url = obj.url if isinstance(obj, AbstractDocument) else obj.get_url(request)
+    when = kind.when(obj) if kind.when else None
+    summary = getattr(obj, "summary", "") or getattr(obj, "description", "")
+    return {
+        "object": obj,
+        "url": url,
+        "language": language,
+        "title": highlight(str(getattr(obj, "title", "") or obj), terms, language),
+        "summary": highlight(summary, terms, language),
+        "type": obj._meta.verbose_name,
+        "extension": obj.file_extension if isinstance(obj, AbstractDocument) else "",
+        "moment": when if isinstance(when, datetime) else None,
+        "date": when if isinstance(when, date) and not isinstance(when, datetime) else None,
+        "state": when if isinstance(when, str) else "",
+        "trail": trails.get(obj.pk, []) if isinstance(obj, Page) else [],
+    }
+
+
+def counted(recorded, found):
+    """The search counts for the editors' reports (its hits, whether it found anything): two
+    statements, each committed on its own, so that no search waits on another's lock."""
+    count_hit(recorded)
+    UnansweredQuery.record(recorded, found)
 
 
 def suggest(request):
-    """Titles of the best matches as the visitor types (JSON for the search box)."""
-    query = Search.from_request(request, get_language())
-    matches = query.results()[:SUGGESTIONS] if query.terms else []
+    """Titles whose words start with what the visitor typed, and popular searches that found
+    something (JSON for the search box)."""
+    text = request.GET.get("q", "").replace("\x00", "")[:100]
     return JsonResponse(
-        {"query": query.text, "results": [{"title": p.title, "url": p.url} for p in matches]},
+        {"query": text, "results": suggestions(text, get_language())},
         json_dumps_params={"ensure_ascii": False},
     )

@@ -78,6 +78,8 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
     slug = factory.Sequence(lambda n: f"programme-{n}")
     summary = "ملخص البرنامج."
     track = "الاحتضان"
+    # Steps and an opening day: open, not announced, unless a test says otherwise.
+    opens = datetime.date(2025, 1, 1)
     joining_steps = factory.LazyFunction(
         lambda: [
             (
@@ -206,7 +208,7 @@ from django.contrib.auth.models import Group  # noqa: E402
 
 
 class StaffUserFactory(factory.django.DjangoModelFactory):
-    """A staff account; `StaffUserFactory(groups=["Moderators"])` puts it in those groups."""
+    """A staff account; `StaffUserFactory(groups=[roles.MODERATORS])` puts it in those groups."""
 
     username = factory.Sequence(lambda n: f"staff-{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@tamkeen.example")
@@ -219,7 +221,10 @@ class StaffUserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, names, **kwargs):
         if create and names:
-            self.groups.set(Group.objects.filter(name__in=names))
+            groups = Group.objects.filter(name__in=names)
+            # A misspelt or renamed group would leave a user with no rights, and a test green.
+            assert len(groups) == len(set(names)), f"no such group among {names}"
+            self.groups.set(groups)
         self.save()
 
 
@@ -272,3 +277,41 @@ class ApplicationFormPageFactory(wagtail_factories.PageFactory):
         for position, field in enumerate(APPLICATION_FIELDS if fields is None else fields):
             ApplicationFormField.objects.create(page=page, sort_order=position, **field)
         return page
+
+
+# Volunteering
+from volunteering.models import (  # noqa: E402
+    HelpRequestPage,
+    VolunteeringIndexPage,
+    VolunteerOpportunityPage,
+)
+
+
+class VolunteeringIndexPageFactory(wagtail_factories.PageFactory):
+    title = "التطوع"
+    slug = "volunteering"
+
+    class Meta:
+        model = VolunteeringIndexPage
+
+
+class VolunteerOpportunityPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"فرصة تطوعية {n}")
+    slug = factory.Sequence(lambda n: f"opportunity-{n}")
+    summary = "ملخص الفرصة."
+    remote = True
+    hours_per_week = 4
+    starts = datetime.date(2026, 11, 1)
+    ends = datetime.date(2027, 4, 30)
+    volunteers_wanted = 3
+
+    class Meta:
+        model = VolunteerOpportunityPage
+
+
+class HelpRequestPageFactory(wagtail_factories.PageFactory):
+    title = "اطلب متطوعين"
+    slug = "ask"
+
+    class Meta:
+        model = HelpRequestPage

@@ -5,7 +5,7 @@ import django.core.serializers.json
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import search.indexing
+import home.indexing
 import wagtail.contrib.forms.models
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'form page',
                 'verbose_name_plural': 'form pages',
             },
-            bases=(wagtail.contrib.forms.models.FormMixin, search.indexing.AnalysedSearch, 'wagtailcore.page', models.Model),
+            bases=(wagtail.contrib.forms.models.FormMixin, home.indexing.AnalysedSearch, 'wagtailcore.page', models.Model),
         ),
         migrations.CreateModel(
             name='FormIndexPage',
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'forms index',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, search.indexing.AnalysedSearch, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.indexing.AnalysedSearch, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ReferenceCounter',

@@ -7,7 +7,7 @@ from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.storage import s3_storages
+from home.storage import s3_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SITE_DIR = BASE_DIR / "site"
@@ -46,10 +46,14 @@ INSTALLED_APPS = [
     "applications",
     "news",
     "learning",
+    "indicators",
+    "alerts",
+    "volunteering",
     "search",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -86,9 +90,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.security.ContentSecurityPolicyMiddleware",
     "config.security.PermissionsPolicyMiddleware",
+    "home.limits.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The site's digits and month names, once the page's language is known (home/numerals.py).
+    "home.numerals.NumeralsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +105,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "home.routing.RememberedRouteMiddleware",
 ]
 
 # Compression, then an ETag of the uncompressed page (a repeat visit gets "304 Not Modified"),
@@ -208,6 +216,7 @@ LOCALE_PATHS = [SITE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env("TIME_ZONE")
+FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_I18N_ENABLED = True
 
 STATIC_URL = "/static/"
@@ -216,11 +225,11 @@ STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 # Public media (images) and private files (applicants' uploads, documents) apart: see
-# config/storage.py. On this machine's disk unless S3_BUCKET names a bucket that every app server
+# home/storage.py. On this machine's disk unless S3_BUCKET names a bucket that every app server
 # shares; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "config.storage.PrivateStorage"},
+    "private": {"BACKEND": "home.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
@@ -253,18 +262,37 @@ if env("TASK_QUEUE") not in task_queues:
         f"TASK_QUEUE must be {' or '.join(task_queues)}, not {env('TASK_QUEUE')!r}."
     )
 TASKS = {"default": {"BACKEND": task_queues[env("TASK_QUEUE")]}}
+# Every email is a row of the outbox before it reaches the mail server (home/outbox.py). A row
+# being sent is leased: past the lease its sender is taken for dead and it is sent again, so an
+# SMTP conversation must end well within it. A new row is the cron command's after a minute.
+OUTBOX_LEASE_SECONDS = 120
+OUTBOX_PENDING_GRACE_SECONDS = 60
+OUTBOX_MAX_ATTEMPTS = 10
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Each db_worker beats every few seconds (home/workers.py); one not seen for two minutes is dead:
+# /healthz/worker says so and its running tasks go back to the queue.
+WORKER_HEARTBEAT_SECONDS = 15
+WORKER_LEASE_SECONDS = 120
 
 # Page editors can exceed Django's default field count.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = _("Tamkeen")
-WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL")
+# The public address: full addresses in emails, the API, and the Wagtail site's host name and port
+# (home/siteaddress.py), from which the sitemap, feeds and canonical links are built.
+SITE_BASE_URL = env("SITE_BASE_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Documents whose text is searchable (search/models.py).
 WAGTAILDOCS_DOCUMENT_MODEL = "search.SearchableDocument"
 # Always through Django, so that private collections stay private whatever the storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# The largest file anyone may upload, an editor's document or an applicant's files (a form
+# field's own limit is capped at it). A request body larger than that and the rest of a form is
+# refused before it is read (home/limits.py).
+UPLOAD_MAX_MB = env.int("UPLOAD_MAX_MB", default=20)
+REQUEST_BODY_MAX_BYTES = (UPLOAD_MAX_MB + 1) * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "tiff": "png"}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -283,7 +311,7 @@ if env("ELASTICSEARCH_URL"):
         "INDEX_PREFIX": "tamkeen_",
     }
 
-WAGTAILAPI_BASE_URL = env("SITE_BASE_URL")
+WAGTAILAPI_BASE_URL = SITE_BASE_URL
 WAGTAILAPI_SEARCH_ENABLED = True
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
@@ -304,10 +332,15 @@ RATE_LIMITS = {
     "status": (env.int("APPLICATIONS_STATUS_LIMIT", default=10), 600),
     "certificate": (env.int("LEARNING_CERTIFICATE_LIMIT", default=10), 3600),
     "verify": (env.int("LEARNING_VERIFY_LIMIT", default=30), 600),
+    "alerts": (env.int("ALERTS_SUBSCRIBE_LIMIT", default=10), 600),
 }
-# Behind a proxy you control, the header holding the visitor's address (e.g. HTTP_X_FORWARDED_FOR),
-# so that rate limits and login lockouts count visitors, not the proxy.
+# Behind proxies you control, the header holding the visitor's address (e.g. HTTP_X_FORWARDED_FOR)
+# and how many proxies append to it, so that rate limits and login lockouts count visitors, not
+# the proxy, and an address the client wrote into the header counts for nothing.
 TRUSTED_PROXY_HEADER = env("TRUSTED_PROXY_HEADER", default="")
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+if TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies in front: 1 or more.")
 
 # Editors: roles, safe logins (home/roles.py, home/twofactor.py).
 env_editors = environ.Env(
@@ -324,13 +357,16 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_editors("AXES_FAILURE_LIMIT")
 AXES_COOLOFF_TIME = env_editors("AXES_COOLOFF_MINUTES") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# The same client address as the rate limits, so TRUSTED_PROXY_HEADER applies to both.
+# The same client address as the rate limits, so the trusted proxies apply to both.
 AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/editors/lockout.html"
 AXES_VERBOSE = False
 # Staff in these groups (and superusers) must confirm each login with a one-time code (TOTP).
-TWO_FACTOR_REQUIRED_GROUPS = ["Moderators", "Site administrators"]
+TWO_FACTOR_REQUIRED_GROUPS = [
+    "المشرفون",
+    "مديرو الموقع",
+]  # home.roles' MODERATORS, SITE_ADMINISTRATORS
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
 OTP_TOTP_ISSUER = "Tamkeen"
 # Sessions end after a working day, and when the browser closes.
@@ -341,7 +377,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 APPLICATIONS_MAX_UPLOAD_MB = 10
 APPLICATIONS_FORM_TOKEN_MAX_AGE = 2 * 24 * 3600
 APPLICATIONS_RETENTION_DAYS = env.int("APPLICATIONS_RETENTION_DAYS", default=730)
-APPLICATIONS_EMAIL_MAX_ATTEMPTS = 5
+# Saved drafts ("save and finish later") and their links last this long (purge_drafts).
+APPLICATIONS_DRAFT_DAYS = env.int("APPLICATIONS_DRAFT_DAYS", default=30)
 # SQLite (the embedded default) lets one writer in at a time: concurrent submissions wait for
 # their turn instead of failing after the default five seconds. A transaction takes the write lock
 # when it begins, so one that has read cannot fail at once when it comes to write while another

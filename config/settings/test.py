@@ -9,6 +9,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The address Wagtail gives its first site: the demo loaded by a test keeps it.
+SITE_BASE_URL = "http://localhost"
 
 # Serve static files straight from the source folders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

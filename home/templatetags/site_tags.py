@@ -1,11 +1,17 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
+from wagtail.models import Locale, Page
 
+from home import numerals
 from home.caching import remember
+from home.lookups import language_code
 from home.models import FooterText, SiteSettings
+from home.routing import site_for_request
+from home.slots import templates_for
 
 register = template.Library()
 
@@ -18,8 +24,12 @@ def _home_page(request):
     if request is None:
         return None
     if not hasattr(request, "_localized_home"):
-        site = Site.find_for_request(request)
-        request._localized_home = site.root_page.localized if site else None
+        site = site_for_request(request)
+        request._localized_home = (
+            remember(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized)
+            if site
+            else None
+        )
     return request._localized_home
 
 
@@ -32,13 +42,22 @@ def home_page(context):
 def document_language(context):
     """`lang` and `dir` for <html>: the page's own language, else the active one."""
     page = context.get("page")
-    code = page.locale.language_code if isinstance(page, Page) else get_language()
+    code = language_code(page) if isinstance(page, Page) else get_language()
     return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+
+
+def _empty_section(page):
+    """A section's index page (one per language, listing pages of its own types) with nothing in
+    it yet: a language does not advertise a section it has no content for."""
+    model = page.specific_class
+    is_section = getattr(model, "max_count_per_parent", None) == 1 and model.subpage_types
+    return bool(is_section) and not page.get_children().live().public().exists()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Top-level pages ticked "show in menus", in tree order, with the current section marked."""
+    """Top-level pages ticked "show in menus", in tree order, with the current section marked;
+    empty sections left out."""
     request = context.get("request")
     home = _home_page(request)
     if home is None:
@@ -46,7 +65,11 @@ def main_menu(context):
 
     def menu():
         items = home.get_children().live().public().in_menu()
-        return [{"title": i.title, "url": i.get_url(request), "path": i.path} for i in items]
+        return [
+            {"title": i.title, "url": i.get_url(request), "path": i.path}
+            for i in items
+            if not _empty_section(i)
+        ]
 
     current = context.get("page")
     return [
@@ -61,24 +84,50 @@ def _translation_urls(page):
     return {translation.locale.language_code: translation.url for translation in translations}
 
 
+def _in_place(request, page, url):
+    """A routable page's sub-address (status check, certificate) under another language's page,
+    with the same query, so that the visitor's lookup survives the switch."""
+    here = page.url
+    if not here or not request.path.startswith(here) or request.path == here:
+        return url
+    query = request.META.get("QUERY_STRING", "")
+    return url + request.path[len(here) :] + (f"?{query}" if query else "")
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per language: the translation of this page when it exists, else that home page."""
+    """One entry per language: the translation of this page where it exists; where it does not,
+    the entry says so in that language and leads to the original rather than to a home page."""
     request = context.get("request")
     page = context.get("page")
-    translations = _translation_urls(page) if isinstance(page, Page) else {}
+    translations = (
+        remember(f"translations:{page.pk}", lambda: _translation_urls(page))
+        if isinstance(page, Page)
+        else {}
+    )
     home = _home_page(request)
     homes = remember(f"homes:{home.pk}", lambda: _translation_urls(home)) if home else {}
     active = get_language()
+    original = settings.LANGUAGE_CODE if settings.LANGUAGE_CODE in translations else active
     links = []
     for code, name in settings.LANGUAGES:
+        link = {"code": code, "name": name, "current": code == active, "available": True}
         if code in translations:
-            url = translations[code]
+            link["url"] = _in_place(request, page, translations[code])
         elif page is None and request is not None:
-            url = translate_url(request.get_full_path(), code)
+            link["url"] = translate_url(request.get_full_path(), code)
+        elif not isinstance(page, Page):
+            link["url"] = homes.get(code, f"/{code}/")
         else:
-            url = homes.get(code, f"/{code}/")
-        links.append({"code": code, "name": name, "url": url, "current": code == active})
+            link["available"] = False
+            with translation.override(code):
+                if original == active:
+                    link["note"] = gettext("not translated")
+                else:
+                    link["note"] = gettext("not translated: read the original")
+                    link["url"] = translations[original]
+                    link["original"] = original
+        links.append(link)
     return links
 
 
@@ -112,13 +161,39 @@ def legal_links(context):
 @register.simple_tag
 def breadcrumbs(page):
     """Ancestors from the home page down, excluding the tree root and the page itself."""
-    return page.get_ancestors().filter(depth__gt=1).specific(defer=True) if page else []
+    if not page:
+        return []
+    return remember(
+        f"breadcrumbs:{page.pk}",
+        lambda: list(page.get_ancestors().filter(depth__gt=1).specific(defer=True)),
+    )
 
 
 @register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced (filters survive paging)."""
+def query_with(context, name=None, value=None, **changes):
+    """The current query string with some parameters replaced (filters survive paging); `name`
+    and `value` replace a parameter whose name is itself a variable (a feature's facet)."""
+    if name:
+        changes[name] = value
     query = context["request"].GET.copy()
     for key, value in changes.items():
         query[key] = value
     return query.urlencode()
+
+
+# Numbers, dates and sizes in the site's one style (home/numerals.py).
+register.filter("written_date", numerals.written_date)
+register.filter("written_moment", numerals.written_moment)
+register.filter("month_year", numerals.month_year)
+register.filter("file_size", numerals.file_size)
+register.filter("number", numerals.number)
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name, **values):
+    """What other features registered for this place of the page (home/slots.py)."""
+    parts = []
+    for template_name in templates_for(name):
+        with context.push(**values):
+            parts.append(context.template.engine.get_template(template_name).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped by their engine

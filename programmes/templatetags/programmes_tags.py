@@ -1,11 +1,17 @@
 from django import template
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
+from home.numerals import written_date
 from programmes import status
-from programmes.models import ProgrammeIndexPage, programmes_open_in, site_today
+from programmes.models import (
+    STATUS_LABELS,
+    ProgrammeIndexPage,
+    programmes_coming_in,
+    programmes_open_in,
+    site_today,
+)
 
 register = template.Library()
 
@@ -18,24 +24,32 @@ def programme_status_text(programme, today=None):
     """The status in words, in the active language: "Closes in 5 days", "Opens on 1 March"."""
     today = today or site_today()
     state = programme.status(today)
+    if state == status.ANNOUNCED:
+        return _("The joining mechanism and the criteria will be announced soon")
     if state == status.UPCOMING:
-        return _("Opens on %(date)s") % {"date": date_format(programme.opens)}
+        return _("Opens on %(date)s") % {"date": written_date(programme.opens)}
     if state == status.CLOSED:
         if programme.closes is None:
             return _("Closed")
-        return _("Closed on %(date)s") % {"date": date_format(programme.closes)}
+        return _("Closed on %(date)s") % {"date": written_date(programme.closes)}
     days = programme.days_left(today)
     if days is None:
         return _("Open for applications")
     if days == 0:
         return _("Open: closes today")
     if days > CLOSING_SOON_DAYS:
-        return _("Open until %(date)s") % {"date": date_format(programme.closes)}
+        return _("Open until %(date)s") % {"date": written_date(programme.closes)}
     return ngettext(
         "Open: closes in %(count)d day, on %(date)s",
         "Open: closes in %(count)d days, on %(date)s",
         days,
-    ) % {"count": days, "date": date_format(programme.closes)}
+    ) % {"count": days, "date": written_date(programme.closes)}
+
+
+@register.simple_tag
+def programme_status_label(state):
+    """The badge's word for a status: Open, Upcoming, Announced, Closed."""
+    return STATUS_LABELS.get(state, "")
 
 
 @register.inclusion_tag("programmes/tags/open_programmes.html")
@@ -44,6 +58,7 @@ def open_programmes(limit=3):
     locale = Locale.get_active()
     return {
         "programmes": list(programmes_open_in(locale, limit)),
+        "coming": list(programmes_coming_in(locale, limit)),
         "index": ProgrammeIndexPage.objects.live().filter(locale=locale).first(),
         "today": site_today(),
     }

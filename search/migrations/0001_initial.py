@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import search.indexing
+import home.indexing
 import taggit.managers
 import wagtail.models.media
 from django.conf import settings
@@ -39,6 +39,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'documents',
                 'abstract': False,
             },
-            bases=(search.indexing.AnalysedSearch, modelsearch.index.Indexed, models.Model),
+            bases=(home.indexing.AnalysedSearch, modelsearch.index.Indexed, models.Model),
         ),
     ]

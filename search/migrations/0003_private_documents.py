@@ -1,4 +1,4 @@
-import config.storage
+import home.storage
 from django.core.files.storage import storages
 from django.db import migrations, models
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='searchabledocument',
             name='file',
-            field=models.FileField(storage=config.storage.private_storage, upload_to='documents', verbose_name='file'),
+            field=models.FileField(storage=home.storage.private_storage, upload_to='documents', verbose_name='file'),
         ),
         migrations.RunPython(move("default", "private"), move("private", "default")),
     ]

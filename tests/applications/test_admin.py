@@ -5,28 +5,25 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
-from wagtail.models import GroupPagePermission
+from wagtail.models import ModelLogEntry
 
 from applications.models import Status, Submission, SubmissionFile
-from tests.applications.conftest import PDF
-from tests.factories import ApplicationFormPageFactory
+from home.roles import APPLICATION_REVIEWERS
+from tests.applications.conftest import PDF, assign, not_found
+from tests.factories import ApplicationFormPageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def reviewer(django_user_model, form_page):
+def reviewer(roles, form_page):
     """A reviewer of `form_page` only."""
-    group = Group.objects.create(name="مراجعو طلبات الاحتضان")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=group, page=form_page, permission_type="change")
-    user = django_user_model.objects.create_user("reviewer", password="x")
-    user.groups.add(group)
+    user = StaffUserFactory(groups=[APPLICATION_REVIEWERS])
+    assign(form_page, user)
     return user
 
 
@@ -77,14 +74,10 @@ def test_reviewers_see_only_the_submissions_of_their_forms(
     other = Submission.objects.get(page=other_page)
     client.force_login(reviewer)
     assert client.get(reverse("applications_review", args=[submission.pk])).status_code == 200
-    refused = client.get(reverse("applications_review", args=[other.pk]))
-    assert refused.status_code == 302
-    assert (
-        client.post(
-            reverse("applications_review", args=[other.pk]), {"status": Status.REJECTED}
-        ).status_code
-        == 302
-    )
+    # Another form's submission is not found, as if its number did not exist.
+    assert not_found(client, client.get(reverse("applications_review", args=[other.pk])))
+    posted = client.post(reverse("applications_review", args=[other.pk]), {"status": "rejected"})
+    assert not_found(client, posted)
     other.refresh_from_db()
     assert other.status == Status.RECEIVED
     assert client.get(list_url(other_page)).status_code == 302
@@ -121,7 +114,7 @@ def test_the_csv_export_has_the_reference_and_status_and_no_formula(
 ):
     client.force_login(reviewer)
     response = client.get(list_url(form_page, export="csv"))
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     header, row = rows
     assert header[:2] == ["الرقم المرجعي", "الحالة"]
     assert row[0] == submission.reference
@@ -164,6 +157,26 @@ class TestApplicantData:
         assert not Submission.objects.exists()
         assert not SubmissionFile.objects.exists()
         assert not os.path.exists(path)
+        assert not os.path.exists(os.path.dirname(path)), "the folder named after the reference"
+
+    def test_each_erasure_is_recorded_without_the_applicants_data(
+        self, client, reviewer, submit, admin_user
+    ):
+        submit()
+        submission = Submission.objects.get()
+        client.force_login(reviewer)
+        client.post(
+            reverse("applications_privacy"), {"reference": submission.reference, "erase": "1"}
+        )
+        entry = ModelLogEntry.objects.get(action="applications.erase")
+        assert (entry.user, entry.label) == (reviewer, submission.reference)
+        assert entry.timestamp is not None
+        assert "sara" not in json.dumps([entry.label, entry.data]).lower()
+        # Administrators see it in the site history.
+        client.force_login(admin_user)
+        history = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+        assert submission.reference in history
+        assert "حُذفت بيانات مقدّم الطلب" in history
 
     def test_submissions_of_other_forms_cannot_be_found(
         self, client, reviewer, forms_index, submit

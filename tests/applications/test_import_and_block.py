@@ -32,16 +32,21 @@ def test_the_demo_application_form_sits_under_an_open_programme_as_its_form(demo
     ]
 
 
-def test_the_demo_survey_and_complaint_form_sit_in_the_forms_index(demo):
+def test_the_demo_survey_complaint_and_workshop_forms_sit_in_the_forms_index(demo):
     index = FormIndexPage.objects.get(locale__language_code="ar")
     assert index.show_in_menus
     slugs = set(ApplicationFormPage.objects.child_of(index).values_list("slug", flat=True))
-    assert slugs == {"digital-needs-survey", "complaints"}
+    assert slugs == {
+        "digital-needs-survey",
+        "complaints",
+        "digital-security-workshop-registration",
+        "funding-proposals-training-registration",
+    }
 
 
 def test_importing_the_demo_forms_twice_changes_nothing(demo):
     report = import_items(json.loads(DEMO.read_text()))
-    assert report == {"created": 0, "updated": 0, "unchanged": 4}
+    assert report == {"created": 0, "updated": 0, "unchanged": 7}
 
 
 def test_the_programme_page_apply_button_leads_to_the_form(client, demo):
@@ -109,7 +114,11 @@ class TestEmbeddedForm:
         assert self.render(rf, form_page, home).get_text(strip=True) == ""
 
 
-def test_load_demo_command_reports_the_forms(db, home):
+def test_load_demo_publishes_the_forms_and_reports_what_it_created(db, home):
+    before = Page.objects.count()
     out = StringIO()
     call_command("load_demo", stdout=out)
-    assert "forms.json: 4 created" in out.getvalue()
+    forms = json.loads(Path("applications/demo/forms.json").read_text(encoding="utf-8"))["items"]
+    slugs = {item["slug"] for item in forms if item["type"] == "form"}
+    assert set(ApplicationFormPage.objects.live().values_list("slug", flat=True)) >= slugs
+    assert f"{Page.objects.count() - before} pages created" in out.getvalue()

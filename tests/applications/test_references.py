@@ -10,8 +10,8 @@ from applications.references import (
     normalise_reference,
     safe_filename,
     spreadsheet_safe,
-    to_latin_digits,
 )
+from home.digits import to_latin_digits
 from tests.applications.conftest import JPEG, PDF, PNG, docx_bytes
 
 

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from applications.dashboard import NewSubmissionsPanel
 from applications.models import ApplicationFormPage, Status, Submission
 from home.roles import APPLICATION_REVIEWERS, SECTIONS
-from tests.applications.conftest import PDF, assign, body, list_url, review_url
+from tests.applications.conftest import PDF, assign, body, list_url, not_found, review_url
 from tests.factories import ApplicationFormPageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,9 +111,9 @@ def test_a_reviewer_is_refused_every_view_of_another_forms_submissions(
     assert refused(client.get(list_url(other_page)))
     assert refused(client.get(list_url(other_page, "?export=csv")))
     assert refused(client.get(list_url(other_page, "?export=xlsx")))
-    assert refused(client.get(review_url(theirs)))
-    assert refused(client.post(review_url(theirs), {"status": Status.REJECTED}))
-    assert refused(client.get(download_url(theirs)))
+    assert not_found(client, client.get(review_url(theirs)))
+    assert not_found(client, client.post(review_url(theirs), {"status": Status.REJECTED}))
+    assert not_found(client, client.get(download_url(theirs)))
     theirs.refresh_from_db()
     assert theirs.status == Status.RECEIVED
     lookup = client.get(
@@ -128,7 +128,7 @@ def test_an_unassigned_reviewer_sees_no_form(client, roles, form_page, mine):
     assert reverse("wagtailforms:index") not in client.get(DASHBOARD).content.decode()
     assert refused(client.get(reverse("wagtailforms:index")))
     assert refused(client.get(list_url(form_page)))
-    assert refused(client.get(review_url(mine)))
+    assert not_found(client, client.get(review_url(mine)))
 
 
 def test_a_reviewer_moved_to_another_group_loses_the_forms(client, reviewer, form_page, mine):

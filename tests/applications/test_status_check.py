@@ -58,6 +58,24 @@ def test_the_status_check_is_rate_limited(client, submission, status_url, settin
     assert result_of(response) is None
 
 
+def test_addresses_forged_in_front_of_the_proxy_do_not_escape_the_limit(
+    client, submission, status_url, settings
+):
+    """The proxy appends the address it sees; the client writes a new one in front each time."""
+    settings.TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
+    limit, _window = settings.RATE_LIMITS["status"]
+    answers = [
+        client.post(
+            status_url,
+            {"reference": submission.reference, "email": "sara@example.org"},
+            REMOTE_ADDR="10.0.0.9",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}, 198.51.100.7",
+        ).status_code
+        for attempt in range(limit + 5)
+    ]
+    assert answers == [200] * limit + [429] * 5
+
+
 def test_the_status_page_is_not_indexed_and_has_a_labelled_form(client, forms_index, status_url):
     page = BeautifulSoup(client.get(status_url).content, "html.parser")
     assert page.find("meta", {"name": "robots"})["content"] == "noindex"

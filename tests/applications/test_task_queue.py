@@ -6,13 +6,14 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from applications.models import Submission
 
 # The worker reads the rows the request committed, as it does from its own process.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-EMAIL_TASK = "applications.tasks.send_submission_emails"
+EMAIL_TASK = "home.outbox.deliver_emails"
 
 
 @pytest.fixture
@@ -38,16 +39,16 @@ def test_the_request_stores_the_submission_and_the_worker_sends_its_emails(
     assert mail.outbox == []
     (queued,) = email_tasks()
     assert queued.status == "READY"
-    assert queued.args_kwargs == {"args": [submission.pk], "kwargs": {}}
+    emails = list(submission.emails.order_by("pk"))
+    assert queued.args_kwargs == {"args": [[e.pk for e in emails]], "kwargs": {}}
+    assert {e.state for e in emails} == {"pending"}
 
     run_worker()
 
     assert sorted(m.to[0] for m in mail.outbox) == ["sara@example.org", "team@tamkeen.example"]
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL"
-    submission.refresh_from_db()
-    assert submission.confirmation_sent_at and submission.notification_sent_at
-    assert submission.email_error == ""
+    assert {e.state for e in submission.emails.all()} == {"sent"}
 
 
 def test_a_task_that_fails_is_recorded_and_the_submission_kept(
@@ -63,14 +64,13 @@ def test_a_task_that_fails_is_recorded_and_the_submission_kept(
 
     (failed,) = email_tasks()
     assert failed.status == "FAILED"
-    assert failed.exception_class_path == "builtins.ConnectionRefusedError"
-    assert "SMTP server down" in failed.traceback
-    submission = Submission.objects.get()
-    assert "SMTP server down" in submission.email_error
-    assert submission.email_attempts == 1
+    assert failed.exception_class_path == "home.outbox.EmailsNotSent"
+    emails = Submission.objects.get().emails.all()
+    assert all("SMTP server down" in e.last_error and e.attempts == 1 for e in emails)
     assert mail.outbox == []
 
-    # The scheduled retry queues the emails again, and the worker sends them.
+    # After the pause, the scheduled retry queues the emails again, and the worker sends them.
+    emails.update(due_at=timezone.now())
     call_command("send_pending_emails", stdout=StringIO())
     failed_again, retried = email_tasks()
     assert (failed_again.status, retried.status) == ("FAILED", "READY")
@@ -78,5 +78,4 @@ def test_a_task_that_fails_is_recorded_and_the_submission_kept(
     assert len(mail.outbox) == 2
     retried.refresh_from_db()
     assert retried.status == "SUCCESSFUL"
-    submission.refresh_from_db()
-    assert submission.email_error == ""
+    assert {e.state for e in Submission.objects.get().emails.all()} == {"sent"}

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from applications.models import Status, Submission, SubmissionFile
 
@@ -29,7 +30,7 @@ def test_an_applicant_fixes_errors_and_gets_a_reference(page, demo_site, assert_
     page.get_by_role("button", name="إرسال الطلب").click()
 
     summary = page.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     # Focus (and the screen) goes to the summary, without JavaScript.
     assert summary.evaluate("el => el === document.activeElement")
     assert page.title().startswith("خطأ:")
@@ -51,8 +52,7 @@ def test_an_applicant_fixes_errors_and_gets_a_reference(page, demo_site, assert_
     reference = page.get_by_test_id("reference").inner_text()
     assert re.fullmatch(r"TMK-\d{4}-\d{6}", reference)
     assert_accessible(page)
-    submission = Submission.objects.get()
-    assert submission.reference == reference
+    submission = Submission.objects.get(reference=reference)
     assert submission.form_data["phone"] == "0933123456"
     assert SubmissionFile.objects.get(submission=submission).name == "وثيقة-التأسيس.pdf"
 

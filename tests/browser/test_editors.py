@@ -42,7 +42,7 @@ def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo
     page.locator("#id_summary").fill("تدريب الجمعيات على أرشفة وثائقها رقميًا وحفظها بأمان.")
     page.locator("#id_track").fill("التحول الرقمي")
     submit = page.locator("button[name=action-submit]")
-    assert "Moderator approval" in submit.inner_text()
+    assert "اعتماد المشرف" in submit.inner_text()
     submit.evaluate("button => button.click()")
     page.wait_for_url(f"**/admin/pages/{index.pk}/")
 

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,4 +28,29 @@ def test_search_results_have_no_accessibility_violation(
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{language}/search/?q=*")
     assert page.get_by_test_id("search-result").count() > 0
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("احتضان", "مسار احتضان الجمعيات الشبابية التقنية"),
+        ("وزارة الاتصالات والتقانة", "وزارة الاتصالات والتقانة"),
+    ],
+)
+def test_on_a_phone_the_best_match_is_the_first_thing_under_the_search_box(
+    page, demo_site, assert_accessible, query, answer
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/ar/search/")
+    page.locator("#search-q").fill(query)
+    page.locator("#search-q").press("Enter")
+    page.wait_for_url("**/ar/search/?q=*")
+    first = page.get_by_test_id("search-result").first
+    expect(first.get_by_role("heading")).to_contain_text(answer)
+    # It heads the ranked list (no box of partner cards before it), on the phone's first
+    # screen, and nothing is wider than the phone.
+    assert first.evaluate("el => el.parentElement.matches('ol.search-results')")
+    assert first.evaluate("el => el.getBoundingClientRect().top < window.innerHeight")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)

@@ -1,6 +1,7 @@
 """What a page costs a visitor on a metered phone and the database as content grows: bytes and
 queries are counted, never time (DESIGN.md, quality bars)."""
 
+import datetime
 import gzip
 from urllib.parse import urlsplit
 
@@ -14,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategory
 from tests import factories
+from volunteering.models import Skill
 
 BUDGET_BYTES = 60 * 1024
 MAX_QUERIES = 30
@@ -38,6 +40,14 @@ DEMO_PAGES = {
     "form page": "/ar/forms/complaints/",
     "search results": "/ar/search/?q=برنامج",
     "form status check": "/ar/forms/status/",
+    "indicators page": "/ar/indicators/",
+    "indicator": "/ar/indicators/associations-supported/",
+    "survey results": "/ar/indicators/digital-needs-survey-results/",
+    "volunteering index": "/ar/volunteering/",
+    "volunteer opportunity": "/ar/volunteering/elderly-care-website/",
+    "request for volunteers": "/ar/volunteering/ask-for-volunteers/",
+    "certificate of service request": "/ar/volunteering/certificate/",
+    "certificate of service check": "/ar/volunteering/verify/",
 }
 
 
@@ -180,6 +190,22 @@ def module_with_lessons(home):
     return module.url, add
 
 
+def volunteering_index(home):
+    index = factories.VolunteeringIndexPageFactory(parent=home)
+    partner = factories.PartnerFactory()
+    skills = Skill.objects.filter(locale=home.locale, slug__in=["training", "data"])
+
+    def add(n):
+        for _ in range(n):
+            opportunity = factories.VolunteerOpportunityPageFactory(
+                parent=index, partner=partner, ends=datetime.date(2099, 12, 31)
+            )
+            opportunity.skills.add(*skills)
+            opportunity.save()
+
+    return index.url, add
+
+
 def search_results(home):
     def add(n):
         for _ in range(n):
@@ -209,6 +235,7 @@ LISTINGS = {
     "event index": event_index,
     "learning index": learning_index,
     "module with lessons": module_with_lessons,
+    "volunteering index": volunteering_index,
     "search results": search_results,
     "home with teasers": home_with_teasers,
 }

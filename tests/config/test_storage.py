@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, StorageHandler, storages
 
 from applications.models import SubmissionFile
-from config.storage import PrivateStorage
+from home.storage import PrivateStorage
 
 NO_BUCKET = {"S3_BUCKET": "", "S3_MEDIA_DOMAIN": ""}
 MINIO = {

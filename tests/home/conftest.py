@@ -27,7 +27,7 @@ def english_programmes(programmes, english_home):
 
 @pytest.fixture
 def staff(groups):
-    """Log `client` in as a new account in the given groups: staff(client, "Moderators").
+    """Log `client` in as a new account in the given groups: staff(client, roles.MODERATORS).
 
     The login is confirmed with a one-time code, as the admin asks of moderators.
     """

@@ -3,7 +3,6 @@
 import pytest
 import wagtail_factories
 from bs4 import BeautifulSoup
-from django.template.loader import render_to_string
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 from home.blocks import BodyBlock, ImageBlock, LinkBlock
@@ -84,12 +83,6 @@ def test_key_figures_table_quote_and_video_render_their_text():
     assert html.select_one(".video a")["href"] == "https://video.example/v/1"
     assert not html.select("iframe")
     assert html.select_one(".table-wrap")["aria-label"] == "المواعيد"
-
-
-def test_the_server_error_page_is_arabic_first_and_needs_no_database():
-    html = BeautifulSoup(render_to_string("500.html"), "html.parser")
-    assert html.html["lang"] == "ar" and html.html["dir"] == "rtl"
-    assert "حدث خطأ" in html.h1.get_text()
 
 
 def test_a_heading_needs_its_text():

@@ -56,11 +56,29 @@ def test_language_switcher_goes_to_the_translation_of_the_page(client, demo):
     assert english.html["lang"] == "en"
 
 
-def test_language_switcher_falls_back_to_the_home_page_without_a_translation(client, demo):
+def test_language_switcher_says_which_languages_a_page_is_in(client, demo):
     page = html(client.get("/ar/privacy-policy/"))
     links = {a["hreflang"]: a["href"] for a in page.select(".language-switcher a")}
-    assert links["en"] == "/en/privacy-policy/"
-    assert links["fr"] == "/fr/"
+    assert links == {"ar": "/ar/privacy-policy/", "en": "/en/privacy-policy/"}
+    french = page.select_one('.language-switcher li[lang="fr"]')
+    assert french.get_text(" ", strip=True) == "Français (non traduite)"
+
+    page = html(client.get("/en/privacy-policy/"))
+    french = page.select_one('.language-switcher li[lang="fr"]')
+    assert "non traduite" in french.get_text()
+    assert french.a["href"] == "/ar/privacy-policy/" and french.a["hreflang"] == "ar"
+
+
+def test_the_status_check_switches_language_in_place(client, demo):
+    page = html(client.get("/ar/forms/status/?reference=TMK-2026-000001"))
+    english = page.select_one('.language-switcher a[hreflang="en"]')
+    assert english["href"] == "/en/forms/status/?reference=TMK-2026-000001"
+
+
+def test_the_french_menu_leaves_out_sections_without_french_content(client, demo):
+    menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
+    assert menu == ["/fr/about/"]
+    assert "/en/news/" in [a["href"] for a in html(client.get("/en/")).select(".main-nav a")]
 
 
 def test_standard_page_has_breadcrumbs_and_meta_description(client, home):

@@ -14,6 +14,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "tamkeen.example",
     "CSRF_TRUSTED_ORIGINS": "https://tamkeen.example",
     "DATABASE_URL": "postgres://tamkeen:s3cret-pass@db.internal:5432/tamkeen",
+    "SITE_BASE_URL": "https://tamkeen.example",
     "PATH": os.environ.get("PATH", ""),
 }
 # Several app servers sharing one deployment (README, "Several servers").

@@ -195,3 +195,27 @@ def test_the_demo_has_arabic_modules_each_with_lessons_and_a_quiz(demo):
     english = ModulePage.objects.filter(locale__language_code="en")
     assert english.exists()
     assert all(module.lessons().exists() for module in english)
+
+
+@pytest.mark.parametrize(
+    ("locale", "level", "topic"),
+    [("ar", "مبتدئ", "الأمن السيبراني"), ("ar", "متقدم", "governance"), ("en", "Intermediate", "")],
+)
+def test_a_vocabulary_value_may_be_written_as_its_label_in_the_items_language(
+    tmp_path, home, english_home, locale, level, topic
+):
+    fields = {"level": level, "locale": locale}
+    if topic:
+        fields["topic"] = topic
+    run(tmp_path, [module_item(**fields)])
+    page = ModulePage.objects.get(slug="cyber", locale__language_code=locale)
+    assert page.level == {"مبتدئ": "beginner", "متقدم": "advanced"}.get(level, "intermediate")
+    if topic == "الأمن السيبراني":
+        assert page.topic == "cybersecurity"
+
+
+def test_a_label_of_another_language_is_refused_naming_the_labels(tmp_path, home):
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, [module_item(level="Débutant")])
+    assert "'level' must be one of: beginner, intermediate, advanced" in str(error.value)
+    assert "مبتدئ" in str(error.value)

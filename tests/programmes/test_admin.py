@@ -39,6 +39,7 @@ def form(criteria, steps=1, **fields):
         "faqs": streamfield([]),
         "related_news": streamfield([]),
         "comments": inline_formset([]),
+        "apply_in_person": "في مقر الوزارة، من الأحد إلى الخميس.",
         "action-publish": "action-publish",
         **fields,
     }
@@ -70,11 +71,49 @@ def test_an_editor_publishes_a_programme_with_reused_criteria(admin_client, inde
     assert admin_client.get(page.url).status_code == 200
 
 
-def test_a_programme_without_joining_steps_is_not_published(admin_client, index):
-    response = admin_client.post(add_url(index), form([], steps=0))
+def test_a_programme_without_joining_steps_is_published_as_announced(admin_client, index):
+    response = admin_client.post(add_url(index), form([], steps=0, apply_in_person=""))
+    assert response.status_code == 302
+    page = ProgrammePage.objects.get(slug="advanced-training")
+    assert page.live and page.is_announced()
+    assert "ستُعلن آلية الانضمام ومعايير الأهلية" in admin_client.get(page.url).content.decode()
+
+
+def test_a_programme_without_dates_is_published_as_announced(admin_client, index):
+    data = form([], opens="", closes="", apply_in_person="")
+    assert admin_client.post(add_url(index), data).status_code == 302
+    assert ProgrammePage.objects.get(slug="advanced-training").is_announced()
+
+
+def test_an_open_programme_without_a_way_to_apply_is_not_published(admin_client, index):
+    data = form([], opens="2020-01-01", closes="2099-12-31", apply_in_person="")
+    response = admin_client.post(add_url(index), data)
     assert response.status_code == 200
-    assert "joining_steps" in response.context["form"].errors
+    errors = response.context["form"].errors
+    assert "طريقة للتقديم" in errors["application_page"][0]
     assert not ProgrammePage.objects.filter(slug="advanced-training").exists()
+
+
+def test_a_link_to_apply_elsewhere_needs_its_text(admin_client, index):
+    data = form(
+        [],
+        opens="2020-01-01",
+        closes="2099-12-31",
+        apply_in_person="",
+        apply_url="https://portal.example.org/apply",
+    )
+    response = admin_client.post(add_url(index), data)
+    assert "apply_label" in response.context["form"].errors
+    data["apply_label"] = "قدّم على بوابة الوزارة"
+    assert admin_client.post(add_url(index), data).status_code == 302
+    page = ProgrammePage.objects.get(slug="advanced-training")
+    html = admin_client.get(page.url).content.decode()
+    assert 'href="https://portal.example.org/apply"' in html and "قدّم على بوابة الوزارة" in html
+
+
+def test_an_upcoming_programme_may_wait_for_its_way_to_apply(admin_client, index):
+    data = form([], opens="2098-01-01", closes="2099-12-31", apply_in_person="")
+    assert admin_client.post(add_url(index), data).status_code == 302
 
 
 def test_a_draft_may_be_saved_without_joining_steps(admin_client, index):

@@ -35,6 +35,8 @@ def programme(**fields):
             {"text": "خبرة تقنية", "kind": "preferred", "question": "هل لديكم خبرة؟"},
         ],
         "joining_steps": STEPS,
+        "apply_url": "https://example.org/form",
+        "apply_label": "قدّم الطلب على بوابة الوزارة",
         "regions": ["damascus", "homs"],
         "target_groups": ["youth"],
         "partners": [{"slug": "moc", "name": "وزارة الاتصالات", "kind": "government"}],
@@ -127,16 +129,32 @@ def test_english_items_translate_the_page_its_criteria_and_partners(tmp_path, ho
     assert partner.name == "Ministry of Communications"
 
 
+def test_kinds_may_be_written_as_their_labels_in_the_items_language(tmp_path, home):
+    item = programme(
+        eligibility=[{"text": "خبرة تقنية", "kind": "مفضّل"}],
+        partners=[{"slug": "damascus-university", "name": "جامعة دمشق", "kind": "جهة أكاديمية"}],
+    )
+    run(tmp_path, item)
+    page = ProgrammePage.objects.get(slug="incubator")
+    assert [c.kind for c in page.criteria] == [EligibilityCriterion.Kind.PREFERRED]
+    assert [p.kind for p in page.partners.all()] == [Partner.Kind.ACADEMIA]
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
         ({"opens": "2026-12-31", "closes": "2026-01-01"}, "'closes' is before 'opens'"),
-        ({"joining_steps": []}, "at least one of 'joining_steps'"),
+        (
+            {"opens": "2020-01-01", "closes": "2099-12-31", "apply_url": "", "apply_label": ""},
+            "the programme is open and has no way to apply",
+        ),
+        ({"opens": "2020-01-01", "closes": "2099-12-31", "apply_label": ""}, "needs 'apply_label'"),
+        ({"apply_url": "javascript:alert(1)"}, "'apply_url' is not an http(s) address"),
         ({"opens": "31/12/2026"}, "'opens' must be a date"),
         ({"regions": ["atlantis"]}, "unknown regions: atlantis"),
-        ({"eligibility": [{"text": "x", "kind": "optional"}]}, "kind must be one of"),
+        ({"eligibility": [{"text": "x", "kind": "optional"}]}, "'kind' must be one of"),
         ({"joining_steps": [{"title": "بلا نص"}]}, "'text' is required"),
-        ({"partners": [{"slug": "x", "name": "x", "kind": "alien"}]}, "kind must be one of"),
+        ({"partners": [{"slug": "x", "name": "x", "kind": "alien"}]}, "'kind' must be one of"),
     ],
 )
 def test_bad_programmes_are_refused_and_nothing_is_written(tmp_path, home, fields, message):
@@ -146,3 +164,36 @@ def test_bad_programmes_are_refused_and_nothing_is_written(tmp_path, home, field
     assert "item 2" in str(error.value) and message in str(error.value)
     assert not ProgrammePage.objects.exists()
     assert not EligibilityCriterion.objects.exists()
+
+
+def test_a_translation_without_dates_or_places_takes_the_arabic_ones(tmp_path, home, english_home):
+    english = programme(locale="en", title="Incubator", eligibility=["A youth team", "Tech"])
+    for key in ("opens", "closes", "regions", "target_groups", "partners"):
+        del english[key]
+    run(tmp_path, programme(), english)
+    page = ProgrammePage.objects.get(locale__language_code="en")
+    assert (str(page.opens), str(page.closes)) == ("2026-01-01", "2026-12-31")
+    assert sorted(region.slug for region in page.regions.all()) == ["damascus", "homs"]
+    assert "0 created, 0 updated, 2 unchanged" in run(tmp_path, programme(), english)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"opens": "2026-02-01"}, "'opens' is shared with the ar page 'incubator'"),
+        ({"regions": ["damascus"]}, "'regions' is shared with the ar page"),
+        ({"in_menu": True}, "'in_menu' is shared with the ar page"),
+        (
+            {"partners": [{"slug": "moc", "name": "Ministry", "kind": "academia"}]},
+            "partner 'moc': 'kind' is shared",
+        ),
+    ],
+)
+def test_a_translation_that_changes_a_shared_fact_is_refused(
+    tmp_path, home, english_home, fields, message
+):
+    english = programme(locale="en", title="Incubator", eligibility=["A youth team"], **fields)
+    with pytest.raises(CommandError) as error:
+        run(tmp_path, programme(), english)
+    assert "item 2" in str(error.value) and message in str(error.value)
+    assert not ProgrammePage.objects.exists()

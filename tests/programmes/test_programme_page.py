@@ -39,7 +39,7 @@ def test_an_open_programme_has_an_apply_button_to_its_form(client, index, today,
     apply = soup_of(client, programme.url).select_one("[data-testid=apply]")
     assert apply.select_one("a.button")["href"] == form_page.url
     assert text(apply.select_one("a.button")) == "قدّم الآن"
-    assert "5" in text(apply.select_one(".status"))
+    assert "5" in text(apply.select_one(".programme-status"))
 
 
 def test_a_closed_programme_has_no_apply_button_and_says_when_it_closed(

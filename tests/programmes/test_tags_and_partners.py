@@ -20,15 +20,27 @@ def test_open_programmes_lists_only_open_ones_closing_soonest_first(index, today
     ProgrammePageFactory(parent=index, title="sooner", opens=days(-5), closes=days(3))
     ProgrammePageFactory(parent=index, title="upcoming", opens=days(5))
     ProgrammePageFactory(parent=index, title="closed", closes=days(-1))
-    ProgrammePageFactory(parent=index, title="always", opens=None, closes=None)
+    ProgrammePageFactory(parent=index, title="always", opens=days(-400), closes=None)
+    ProgrammePageFactory(parent=index, title="announced", opens=None, closes=None)
     with translation.override("ar"):
         html = render("{% open_programmes 2 %}")
     soup = BeautifulSoup(html, "html.parser")
-    assert [h.get_text(strip=True) for h in soup.select("h3")] == ["sooner", "later"]
+    assert [h.get_text(strip=True) for h in soup.select(".open-programmes h3")] == [
+        "sooner",
+        "later",
+    ]
+    # Then what is coming: upcoming first, announced after, each with its badge.
+    coming = soup.select(".coming-programmes li")
+    assert [li.h3.get_text(strip=True) for li in coming] == ["upcoming", "announced"]
+    assert [li.select_one(".state-badge").get_text(strip=True) for li in coming] == [
+        "قريبًا",
+        "معلَن",
+    ]
     assert soup.select_one("a[href='/ar/programmes/']")
     with translation.override("ar"):
         html = render("{% open_programmes 5 %}")
-    titles = [h.get_text(strip=True) for h in BeautifulSoup(html, "html.parser").select("h3")]
+    soup = BeautifulSoup(html, "html.parser")
+    titles = [h.get_text(strip=True) for h in soup.select(".open-programmes h3")]
     assert titles == ["sooner", "later", "always"]
 
 
@@ -47,13 +59,13 @@ def test_open_programmes_follows_the_active_language(index, english_home, today)
 @pytest.mark.parametrize(
     ("opens", "closes", "expected"),
     [
-        (days(-1), days(5), "Open: closes in 5 days, on Nov. 28, 2026"),
-        (days(-1), days(1), "Open: closes in 1 day, on Nov. 24, 2026"),
+        (days(-1), days(5), "Open: closes in 5 days, on 28 November 2026"),
+        (days(-1), days(1), "Open: closes in 1 day, on 24 November 2026"),
         (days(-1), days(0), "Open: closes today"),
-        (days(-1), days(200), "Open until June 11, 2027"),
+        (days(-1), days(200), "Open until 11 June 2027"),
         (days(-1), None, "Open for applications"),
-        (days(4), None, "Opens on Nov. 27, 2026"),
-        (days(-9), days(-2), "Closed on Nov. 21, 2026"),
+        (days(4), None, "Opens on 27 November 2026"),
+        (days(-9), days(-2), "Closed on 21 November 2026"),
     ],
 )
 def test_status_in_words(index, today, opens, closes, expected):

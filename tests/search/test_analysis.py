@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.analysis import analyse, normalise, stem, terms
+from search.analysis import analyse, guess_language, normalise, stem, terms
 
 arabic_letters = st.text(alphabet=st.characters(min_codepoint=0x0621, max_codepoint=0x0652))
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)))
@@ -59,7 +59,23 @@ def test_short_words_do_not_collapse_into_each_other():
 def test_stop_words_are_left_out_and_latin_words_stemmed():
     assert terms("دورات في التدريب على الأمن الرقمي") == ["دور", "تدريب", "امن", "رقم"]
     assert terms("Training the volunteers", "en") == ["train", "volunt"]
-    assert terms("Les formations des bénévoles", "fr") == ["format", "bénévol"]
+    assert terms("Les formations des bénévoles", "fr") == ["format", "benevol"]
+
+
+def test_latin_accents_are_folded_after_stemming_so_typing_without_them_finds_the_word():
+    assert terms("alphabétisation numérique", "fr") == terms("alphabetisation numerique", "fr")
+    assert terms("Café", "en") == ["cafe"]
+
+
+def test_my_and_your_come_off_a_plural_before_its_ending():
+    assert terms("بياناتي بياناتك البيانات") == ["بيان", "بيان", "بيان"]
+    assert terms("حساباتك") == ["حساب"]
+
+
+def test_a_document_is_stemmed_in_the_language_it_is_written_in():
+    assert guess_language("دليل التقديم على المنحة") == "ar"
+    assert guess_language("Ce guide explique aux bénévoles comment rejoindre une équipe") == "fr"
+    assert guess_language("The annual report of the programme") == "en"
 
 
 @given(any_text)

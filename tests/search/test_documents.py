@@ -8,7 +8,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from search.extraction import extract_text
+from search import extraction
+from search.extraction import READERS, extract_text
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +21,24 @@ DOCX_XML = (
 )
 
 
-def docx_bytes(xml=DOCX_XML):
+def archive_bytes(entries):
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", xml)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in entries.items():
+            archive.writestr(name, xml)
     return buffer.getvalue()
+
+
+def docx_bytes(xml=DOCX_XML):
+    return archive_bytes({"word/document.xml": xml})
+
+
+DRAWING = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+SHEET = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+ODF = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
 
 
 def pdf_bytes(text):
@@ -56,6 +70,45 @@ def pdf_bytes(text):
 def test_text_is_extracted_from_docx_and_pdf():
     assert "النظام الداخلي." in extract_text(io.BytesIO(docx_bytes()), "docx")
     assert "Volunteer handbook" in extract_text(io.BytesIO(pdf_bytes("Volunteer handbook")), "pdf")
+
+
+def test_text_is_extracted_from_every_office_format_accepted_as_a_document():
+    slides = {
+        f"ppt/slides/slide{n}.xml": f"<p:sld {DRAWING} xmlns:p='urn:p'><a:p><a:r><a:t>الشريحة {n}"
+        "</a:t></a:r></a:p></p:sld>"
+        for n in (10, 9)
+    }
+    pptx = extract_text(io.BytesIO(archive_bytes(slides)), "pptx")
+    assert pptx == "الشريحة 9\nالشريحة 10"
+
+    strings = (
+        f"<sst {SHEET}><si><t>المحافظة</t></si>"
+        "<si><r><t>عدد </t></r><r><t>الجمعيات</t></r></si></sst>"
+    )
+    xlsx = extract_text(io.BytesIO(archive_bytes({"xl/sharedStrings.xml": strings})), "xlsx")
+    assert xlsx == "المحافظة\nعدد الجمعيات"
+
+    content = (
+        f"<office:document-content {ODF}><office:body><office:text>"
+        "<text:h>تقرير الأثر</text:h><text:p>نتائج <text:span>السنة الأولى</text:span></text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    odt = extract_text(io.BytesIO(archive_bytes({"content.xml": content})), "odt")
+    assert odt == "تقرير الأثر\nنتائج السنة الأولى"
+
+    assert set(settings.WAGTAILDOCS_EXTENSIONS) <= set(READERS)
+
+
+def test_an_entity_bomb_or_a_zip_bomb_gives_no_text(monkeypatch):
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:document>"
+    )
+    assert extract_text(io.BytesIO(docx_bytes(laughs)), "docx") == ""
+
+    monkeypatch.setattr(extraction, "MAX_XML_BYTES", len(DOCX_XML) - 1)
+    assert extract_text(io.BytesIO(docx_bytes()), "docx") == ""
 
 
 def test_a_damaged_file_gives_no_text_rather_than_an_error():

@@ -14,8 +14,10 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from programmes.models import ProgrammePage
 from search.analysis import analyse, normalise, terms
-from search.elasticsearch import INDEX_SETTINGS, Mapping, SearchBackend
+from search.elasticsearch import INDEX_SETTINGS, Mapping, SearchBackend, _every
+from search.models import SynonymGroup
 from search.query import Search
+from search.ranking import NEARBY, WEIGHTS, Concept
 
 TEXTS = [
     "قافلة محو الأميّة الرقميّة تصل إلى الأرياف وشارك ٦٠ متطوعًا",
@@ -109,7 +111,7 @@ def test_pages_are_mapped_to_the_analysed_fields_with_the_default_analyzer():
     [
         ("ar", "التبرعات للجمعيّات", "تبرع جمع"),
         ("en", "Training volunteers", "train volunt"),
-        ("fr", "Les formations des bénévoles", "format bénévol"),
+        ("fr", "Les formations des bénévoles", "format benevol"),
     ],
 )
 def test_each_language_is_indexed_with_its_own_stemming(language, title, analysed):
@@ -118,24 +120,95 @@ def test_each_language_is_indexed_with_its_own_stemming(language, title, analyse
     assert document["analysed_title"] == analysed
 
 
-@pytest.mark.django_db
-def test_queries_reach_elasticsearch_analysed(home, monkeypatch, settings):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "search.elasticsearch",
-            "URLS": ["http://search.example:9200"],
-            "INDEX_PREFIX": "tamkeen_",
-        }
+ELASTICSEARCH = {
+    "default": {
+        "BACKEND": "search.elasticsearch",
+        "URLS": ["http://search.example:9200"],
+        "INDEX_PREFIX": "tamkeen_",
     }
-    sent = []
+}
+
+
+@pytest.fixture
+def sent(monkeypatch, settings):
+    """The bodies the site sends to Elasticsearch, which answers that nothing matched."""
+    settings.WAGTAILSEARCH_BACKENDS = ELASTICSEARCH
+    bodies = []
 
     def search(self, **body):
-        sent.append(body)
+        bodies.append(body)
         return {"hits": {"hits": [], "total": {"value": 0}}}
 
     monkeypatch.setattr("elasticsearch.Elasticsearch.search", search)
+    return bodies
+
+
+def page_query(bodies):
+    [body] = [body for body in bodies if body["index"] == "tamkeen_wagtailcore_page"]
+    return body["query"]["bool"]["must"]
+
+
+@pytest.mark.django_db
+def test_queries_reach_elasticsearch_analysed(home, sent):
     assert list(Search("التبرعات الإلكترونيّة", "ar").results()[:10]) == []
-    [body] = sent
-    query = json.dumps(body["query"], ensure_ascii=False)
+    query = json.dumps(page_query(sent), ensure_ascii=False)
     assert '"تبرع الكترون"' in query
-    assert body["index"] == "tamkeen_wagtailcore_page"
+    # Pages, documents and partners: each kind searched with the same rules.
+    assert {body["index"] for body in sent} >= {
+        "tamkeen_wagtailcore_page",
+        "tamkeen_search_searchabledocument",
+        "tamkeen_programmes_partner",
+    }
+
+
+@pytest.mark.django_db
+def test_elasticsearch_ranks_by_the_same_rules(home, sent):
+    Search("منحه صغيره", "ar").results()[:10]
+    sections = page_query(sent)["function_score"]
+    [section] = sections["functions"]
+    assert section["weight"] == WEIGHTS["section"] < 1
+    assert {"home.HomePage", "news.NewsIndexPage", "programmes.PartnerIndexPage"} <= set(
+        section["filter"]["bool"]["filter"]["terms"]["_django_content_type"]
+    )
+    # ... unless the title holds every term.
+    assert section["filter"]["bool"]["must_not"] == _every(
+        [Concept((("منح",),)), Concept((("صغير",),))], "analysed_title"
+    )
+    fresh = sections["query"]["function_score"]
+    assert fresh["score_mode"] == "sum"
+    news = fresh["functions"][1]
+    assert set(news["filter"]["terms"]["_django_content_type"]) == {
+        "news.NewsPage",
+        "news.EventPage",
+    }
+    assert 0 < news["weight"] < 1
+    rules = fresh["query"]["bool"]["should"]
+    boosts = [
+        rule.get("constant_score", {}).get("boost")
+        or rule.get("match_phrase", {}).get("_all_text", {}).get("boost")
+        for rule in rules
+    ]
+    # Each term found, every term, every term in the title, the phrase, the words nearby.
+    assert boosts[:6] == [
+        WEIGHTS["term"],
+        WEIGHTS["term"],
+        WEIGHTS["all_terms"],
+        WEIGHTS["title_all_terms"],
+        WEIGHTS["phrase"],
+        WEIGHTS["nearby"],
+    ]
+    assert rules[4]["match_phrase"]["_all_text"]["query"] == "منح صغير"
+    assert rules[5]["match_phrase"]["_all_text"]["slop"] == NEARBY
+
+
+@pytest.mark.django_db
+def test_editors_synonyms_reach_elasticsearch(home, sent):
+    SynonymGroup.objects.create(words="حاسوب = كمبيوتر = جهاز")
+    Search("كمبيوتر", "ar").results()[:10]
+    rules = page_query(sent)["function_score"]["query"]["function_score"]["query"]["bool"]
+    [any_term] = rules["must"]["bool"]["should"]
+    assert [list(rule["match_phrase"].values())[0] for rule in any_term["bool"]["should"]] == [
+        "كمبيوتر",
+        "حاسوب",
+        "جهاز",
+    ]

@@ -90,3 +90,10 @@ def test_a_partner_with_no_directory_in_this_language_is_not_a_dead_link(client,
     PartnerFactory(name="جامعة حلب", slug="aleppo-university", kind="academia")
     _soup, hrefs = results(client, "جامعه حلب")
     assert hrefs == []
+
+
+def test_a_partner_waiting_for_a_moderator_is_not_found(client, home):
+    PartnerIndexPageFactory(parent=home)
+    PartnerFactory(name="جامعة حمص", slug="homs-university", kind="academia", live=False)
+    _soup, hrefs = results(client, "جامعه حمص")
+    assert hrefs == []

@@ -1,3 +1,4 @@
+import json
 import os
 import secrets
 from pathlib import Path
@@ -6,25 +7,29 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail import hooks
-from wagtail.models import Locale, Site
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
 from home import roles
+from home.importing import ContentImportError, import_items
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from home.roles import setup_roles
+from home.siteaddress import set_site_address
 
 # One demo account per role: (username, groups).
 DEMO_STAFF = [
     ("programme-editor", [roles.SECTIONS["programmes"].editors]),
     ("news-editor", [roles.SECTIONS["news"].editors]),
     ("learning-editor", [roles.SECTIONS["learning"].editors]),
+    ("volunteering-editor", [roles.SECTIONS["volunteering"].editors]),
     ("moderator", [roles.MODERATORS]),
     ("translator", [roles.TRANSLATORS]),
     ("reviewer", [roles.APPLICATION_REVIEWERS]),
+    ("coordinator", [roles.VOLUNTEER_COORDINATORS]),
 ]
 
 FOOTERS = {
@@ -43,16 +48,29 @@ class Command(BaseCommand):
     help = "Load the Arabic demo content (with translations) into an empty site."
 
     def handle(self, *args, **options):
+        # Full addresses (sitemap, feeds, emails) name SITE_BASE_URL, never localhost.
+        set_site_address()
         home = Site.objects.get(is_default_site=True).root_page.specific
         if home.get_children().exists():
             self.stdout.write("The site already has content: demo content not loaded.")
             setup_roles()
             return
         with transaction.atomic():
+            # One import of every app's demo items: a programme open for applications is checked
+            # once its application form, in the applications' demo, is placed under it.
+            items = []
             for app in apps.get_app_configs():
                 demo = Path(app.path) / "demo"
                 if Path(app.path).parent == settings.BASE_DIR and demo.is_dir():
-                    call_command("import_content", *sorted(demo.glob("*.json")), stdout=self.stdout)
+                    for path in sorted(demo.glob("*.json")):
+                        items += json.loads(path.read_text(encoding="utf-8"))["items"]
+            before = Page.objects.count()
+            try:
+                import_items({"items": items})
+            except ContentImportError as error:
+                raise CommandError(f"demo content: {error}") from error
+            # The items' pages and the section and language home pages made for them.
+            self.stdout.write(f"Demo content: {Page.objects.count() - before} pages created.")
             self._site_settings()
         setup_roles()
         self._admin()
@@ -72,6 +90,12 @@ class Command(BaseCommand):
                 "terms_page": pages.get("terms-of-use"),
             },
         )
+        # One accessibility statement per language; its other usual address leads to it.
+        for statement in StandardPage.objects.filter(slug="accessibility"):
+            language = statement.locale.language_code
+            Redirect.add_redirect(
+                f"/{language}/accessibility-statement/", redirect_to=statement, is_permanent=True
+            )
         for home in HomePage.objects.all():
             home.hero_link = pages.get("about")
             home.save_revision().publish()

@@ -1,0 +1,120 @@
+"""Who asked to be told, and about what: an address (a subscriber), and its alerts.
+
+An alert is about one programme, one track (every programme of that track in the subscriber's
+language) or one news category. Nothing is sent to an alert before its address confirms it by
+the emailed link; unconfirmed alerts are deleted after `UNCONFIRMED_DAYS`. The time and the
+language of the consent are kept for the site administrators' export.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+UNCONFIRMED_DAYS = 7
+# At most one new confirmation email per address in this time.
+CONFIRMATION_INTERVAL = datetime.timedelta(hours=1)
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(_("email"), max_length=254, unique=True)
+    language = models.CharField(_("language"), max_length=8)
+    created_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alert subscriber")
+        verbose_name_plural = _("alert subscribers")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+    def may_get_a_confirmation(self, now=None):
+        now = now or timezone.now()
+        return (
+            self.confirmation_sent_at is None
+            or now - self.confirmation_sent_at >= CONFIRMATION_INTERVAL
+        )
+
+
+class Alert(models.Model):
+    class Kind(models.TextChoices):
+        PROGRAMME = "programme", _("Programme")
+        TRACK = "track", _("Track")
+        CATEGORY = "category", _("News category")
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="alerts")
+    kind = models.CharField(_("about"), max_length=10, choices=Kind.choices)
+    # The programme in the language it was asked in; its translations are the same programme.
+    programme = models.ForeignKey(
+        "programmes.ProgrammePage",
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    track = models.CharField(_("track"), max_length=80, blank=True)
+    category = models.ForeignKey(
+        "news.NewsCategory",
+        verbose_name=_("news category"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    # What the alert is about, the same in every language of a programme or category: an address
+    # asks once for each.
+    subject_key = models.CharField(max_length=200, editable=False)
+    language = models.CharField(_("language"), max_length=8)
+    created_at = models.DateTimeField(_("asked on"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("consent given on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "subject_key"], name="one_alert_per_subject"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "confirmed_at"])]
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.subject}"
+
+    def save(self, *args, **kwargs):
+        self.subject_key = subject_key(
+            self.kind, self.programme, self.track, self.category, self.language
+        )
+        super().save(*args, **kwargs)
+
+    @property
+    def subject(self):
+        if self.kind == self.Kind.PROGRAMME:
+            return self.programme.title if self.programme else ""
+        if self.kind == self.Kind.TRACK:
+            return self.track
+        return self.category.name if self.category else ""
+
+
+def subject_key(kind, programme=None, track="", category=None, language=""):
+    if kind == Alert.Kind.PROGRAMME:
+        return f"programme:{programme.translation_key}"
+    if kind == Alert.Kind.CATEGORY:
+        return f"category:{category.translation_key}"
+    return f"track:{language}:{track}"
+
+
+class KnownProgramme(models.Model):
+    """Whether a programme was announced (no mechanism) when last published, so that the publish
+    that brings its mechanism is told to those waiting for it, once."""
+
+    translation_key = models.UUIDField(unique=True)
+    announced = models.BooleanField()
+
+    def __str__(self):
+        return f"{self.translation_key} ({'announced' if self.announced else 'known'})"

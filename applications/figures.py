@@ -1,0 +1,87 @@
+"""What the indicators can count of the applications: received and accepted, per programme and
+per governorate (registered in apps.py with home.figures)."""
+
+from collections import Counter
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from home.figures import register_computation
+from programmes.models import ProgrammePage, Region
+
+from .models import ApplicationFormField, ApplicationFormPage, FieldType, Status, Submission
+
+
+def forms_of(programme):
+    """Every form page (in every language) whose submissions are applications to `programme`:
+    its application form and the forms placed under it."""
+    programmes = ProgrammePage.objects.filter(translation_key=programme.translation_key)
+    chosen = ApplicationFormPage.objects.filter(pk__in=programmes.values("application_page_id"))
+    under = Q()
+    for path in programmes.values_list("path", flat=True):
+        under |= Q(path__startswith=path)
+    return ApplicationFormPage.objects.filter(
+        Q(translation_key__in=chosen.values("translation_key")) | under
+    )
+
+
+def _submissions(programme, accepted):
+    submissions = Submission.objects.all()
+    if programme is not None:
+        submissions = submissions.filter(page__in=forms_of(programme))
+    if accepted:
+        submissions = submissions.filter(status=Status.ACCEPTED)
+    return submissions
+
+
+def _total(accepted):
+    def compute(programme):
+        return [("", _submissions(programme, accepted).count())]
+
+    return compute
+
+
+def _by_governorate(accepted):
+    """Counts per governorate, named in the site's default language whatever the language the
+    applicant chose; applications without a governorate are left out."""
+
+    def compute(programme):
+        submissions = _submissions(programme, accepted)
+        keys = set(
+            ApplicationFormField.objects.filter(
+                page__in=submissions.values("page"), field_type=FieldType.REGION
+            ).values_list("clean_name", flat=True)
+        )
+        default = Locale.get_default()
+        names = {}
+        for region in Region.objects.select_related("locale"):
+            names[region.name] = region.translation_key
+        in_default = {r.translation_key: r.name for r in Region.objects.filter(locale=default)}
+        counts = Counter()
+        for data in submissions.values_list("form_data", flat=True):
+            for key in keys:
+                name = (data or {}).get(key)
+                if name:
+                    counts[in_default.get(names.get(name), name)] += 1
+                    break
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    return compute
+
+
+def register_figures():
+    register_computation("applications_received", _("Applications received"), _total(False))
+    register_computation("applications_accepted", _("Applications accepted"), _total(True))
+    register_computation(
+        "applications_received_by_governorate",
+        _("Applications received, per governorate"),
+        _by_governorate(False),
+        breakdown=True,
+    )
+    register_computation(
+        "applications_accepted_by_governorate",
+        _("Applications accepted, per governorate"),
+        _by_governorate(True),
+        breakdown=True,
+    )

@@ -1,0 +1,119 @@
+"""Translators finish their work: from the translation editor to the moderators' approval.
+
+wagtail-localize's editor offers "Publish" to those who may publish and nothing else to finish
+with; the site's template of that editor adds "Submit for moderation" for everyone else, which
+saves the translation as a draft and starts the workflow, as Wagtail's own editors do, for pages
+and for the moderated snippets (criteria, regions, partners, footer texts...) alike.
+Converting a translation to an alias of its source puts the source's text live at once, so it is
+refused to those who may not publish the page.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Page, TranslatableMixin, WorkflowMixin, WorkflowState
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail_localize.models import Translation
+from wagtail_localize.views import convert
+
+from home.roles import translates_only
+
+# The name of wagtail-localize's "Convert to alias page" action in the page editor's menu.
+CONVERT_TO_ALIAS = "localize-convert-to-alias"
+
+
+def refuse_sources_to_translators(request, instance):
+    """Translators may change every translatable snippet's translations, never its source."""
+    if (
+        isinstance(instance, TranslatableMixin)
+        and instance.locale.language_code == settings.LANGUAGE_CODE
+        and translates_only(request.user)
+    ):
+        raise PermissionDenied
+
+
+def may_publish(user, instance):
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    return ModelPermissionPolicy(type(instance)).user_has_permission(user, "publish")
+
+
+def submits_for_moderation(user, instance):
+    """Whether the translation editor offers this user "Submit for moderation" for `instance`."""
+    return (
+        isinstance(instance, WorkflowMixin)
+        and not may_publish(user, instance)
+        and instance.get_workflow() is not None
+    )
+
+
+def save_draft(translation, user):
+    """Save the translation as a draft revision, keeping what visitors see until it is approved.
+
+    wagtail-localize writes a snippet's draft into its row and takes the row offline; a snippet
+    that was live is put back as it was, with the draft waiting in its latest revision, which is
+    how Wagtail's own snippet editor saves a draft."""
+    target = translation.get_target_instance()
+    shown = type(target).objects.get(pk=target.pk) if not isinstance(target, Page) else None
+    translation.save_target(user=user, publish=False)
+    if shown is not None and shown.live:
+        draft = type(target).objects.get(pk=target.pk)
+        shown.latest_revision = draft.latest_revision
+        shown.has_unpublished_changes = True
+        shown.save()
+
+
+@require_POST
+def submit_for_moderation(request, translation_id):
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    instance = translation.get_target_instance()
+    if isinstance(instance, Page):
+        may_edit = instance.permissions_for_user(request.user).can_edit()
+        locked = instance.locked
+    else:
+        may_edit = ModelPermissionPolicy(type(instance)).user_has_permission(request.user, "change")
+        locked = False
+    if not may_edit or not isinstance(instance, WorkflowMixin):
+        raise PermissionDenied
+    workflow = instance.get_workflow()
+    if workflow is None or locked:
+        raise PermissionDenied
+    edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+    try:
+        save_draft(translation, request.user)
+    except ValidationError:
+        messages.error(request, _("The translation has errors: correct them, then submit again."))
+        return redirect(edit_url)
+    instance = type(instance).objects.get(pk=instance.pk)
+    if isinstance(instance, Page):
+        instance = instance.specific
+    state = instance.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+    elif state is None:
+        workflow.start(instance, request.user)
+    messages.success(
+        request,
+        _("“%(title)s” was submitted for moderation: a moderator will publish it.")
+        % {"title": str(instance)},
+    )
+    return redirect(edit_url)
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's view, for those who may publish the page: an alias mirrors its source's
+    text and live state, which would put Arabic live on an English page without a moderator."""
+    page = get_object_or_404(Page, pk=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+def hide_convert_to_alias(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
+        menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS]

@@ -1,0 +1,76 @@
+"""Suggestions as the visitor types: titles with words starting with what was typed, in the
+site's analysis, and the popular searches that found something."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from home.caching import remember
+from search.analysis import STOP_WORDS, normalise, terms
+
+MIN_LETTERS = 3
+TITLES = 6
+POPULAR = 3
+# The popular searches looked through: the most searched, answered ones.
+POPULAR_POOL = 200
+
+
+def prefix_terms(text, language):
+    """The analysed words of `text`, the last one as typed so far: its stem when that keeps at
+    least three letters (الجمعي → جمع), else the word without its article (بيان, not بي)."""
+    words = normalise(text).split()
+    if not words:
+        return []
+    *complete, last = words
+    analysed = terms(" ".join(complete), language)
+    partial = terms(last, language)
+    if not partial:
+        return analysed
+    if len(partial[0]) >= MIN_LETTERS or not _is_arabic(last):
+        return [*analysed, partial[0]]
+    return [*analysed, _without_article(last)]
+
+
+def _is_arabic(word):
+    return any("\u0621" <= letter <= "\u064a" for letter in word)
+
+
+def _without_article(word):
+    for prefix in ("وال", "بال", "كال", "فال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+def suggestions(text, language):
+    """[{"title", "url"}]: matching titles first, then popular searches."""
+    typed = normalise(text).strip()
+    if sum(letter.isalnum() for letter in typed) < MIN_LETTERS:
+        return []
+    wanted = [term for term in prefix_terms(text, language) if term not in STOP_WORDS]
+    found = []
+    if wanted:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
+        found = [{"title": page.title, "url": page.url} for page in matches]
+    search = reverse("search:search")
+    titles = {item["title"] for item in found}
+    for query in popular_searches(typed)[:POPULAR]:
+        if query not in titles:
+            found.append({"title": query, "url": f"{search}?{urlencode({'q': query})}"})
+    return found
+
+
+def popular_searches(typed):
+    """Searches that found something, most searched first, with a word starting as typed."""
+
+    def answered():
+        queries = Query.get_most_popular().filter(unanswered__isnull=True)
+        return list(queries.values_list("query_string", flat=True)[:POPULAR_POOL])
+
+    return [
+        query
+        for query in remember("search-popular", answered)
+        if normalise(query).startswith(typed) or f" {typed}" in normalise(query)
+    ]

@@ -1,0 +1,78 @@
+"""`import_content` takes an event's registration settings: its form, places, deadline and
+waiting list; a second run changes nothing, and a wrong value is refused with the item named."""
+
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from news.models import EventPage
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "type": "form",
+    "locale": "ar",
+    "slug": "workshop-registration",
+    "title": "التسجيل في الورشة",
+    "fields": [
+        {"name": "full_name", "label": "الاسم", "type": "singleline"},
+        {"name": "email", "label": "البريد الإلكتروني", "type": "email"},
+    ],
+}
+EVENT = {
+    "type": "event",
+    "locale": "ar",
+    "slug": "workshop",
+    "title": "ورشة الأمن الرقمي",
+    "starts": "2030-02-10T10:00:00+03:00",
+    "ends": "2030-02-10T14:00:00+03:00",
+    "location": "دمشق",
+    "registration": {
+        "form": "workshop-registration",
+        "seats": 30,
+        "deadline": "2030-02-08T23:59:00+03:00",
+        "waiting_list": False,
+    },
+}
+
+
+def run(tmp_path, items):
+    path = tmp_path / "content.json"
+    path.write_text(json.dumps({"items": items}, ensure_ascii=False), encoding="utf-8")
+    call_command("import_content", str(path), stdout=(out := StringIO()))
+    return out.getvalue()
+
+
+def test_an_event_takes_its_registration_settings_and_a_second_run_changes_nothing(tmp_path, home):
+    run(tmp_path, [FORM, EVENT])
+    event = EventPage.objects.get()
+    assert event.capacity == 30
+    assert event.waiting_list is False
+    assert event.registration_deadline == datetime.datetime(2030, 2, 8, 20, 59, tzinfo=datetime.UTC)
+    assert event.registration_page.slug == "workshop-registration"
+    assert event.registration_page.specific.event == event
+    revisions = event.revisions.count()
+    run(tmp_path, [FORM, EVENT])
+    assert EventPage.objects.get().revisions.count() == revisions
+
+
+@pytest.mark.parametrize(
+    ("registration", "message"),
+    [
+        ({"form": "missing-form"}, "no form page 'missing-form'"),
+        ({"form": "workshop-registration", "seats": 0}, "'seats' must be a positive"),
+        ({"form": "workshop-registration", "waiting_list": "yes"}, "'waiting_list' must be"),
+        (
+            {"form": "workshop-registration", "deadline": "2030-02-11T10:00:00+03:00"},
+            "deadline is after the event starts",
+        ),
+        ({"form": "workshop-registration", "places": 3}, "unknown keys: places"),
+    ],
+)
+def test_wrong_registration_settings_are_refused(tmp_path, home, registration, message):
+    with pytest.raises(CommandError, match=message):
+        run(tmp_path, [FORM, {**EVENT, "registration": registration}])
+    assert not EventPage.objects.exists()

@@ -1,0 +1,60 @@
+"""A reviewer reads the submissions of their form in the Arabic admin, and axe finds nothing."""
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.users.models import UserProfile
+
+from applications.models import ApplicationFormPage, FieldType, Submission
+from home import roles
+from tests.factories import StaffUserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "a long demo passphrase 42"
+SAMPLE_ANSWERS = {
+    FieldType.EMAIL: "sara@example.org",
+    FieldType.CONSENT: True,
+    FieldType.NUMBER: 7,
+    FieldType.DATE: "2026-11-02",
+    FieldType.FILE: "cv.pdf",
+}
+
+
+def test_a_reviewer_reads_the_submissions_list_and_a_submission_in_arabic(
+    page, demo_site, assert_accessible
+):
+    form = ApplicationFormPage.objects.filter(locale__language_code="ar").first()
+    reviewer = StaffUserFactory(username="muraji", groups=[roles.APPLICATION_REVIEWERS])
+    UserProfile.objects.update_or_create(user=reviewer, defaults={"preferred_language": "ar"})
+    form.reviewers.add(reviewer)
+    form.save_revision().publish()
+    # The demo's answers aside: this form has one submission, the one the reviewer reads.
+    Submission.objects.filter(page=form).delete()
+    submission = Submission.objects.create(
+        page=form,
+        reference="TMK-2026-900003",
+        email="sara@example.org",
+        form_data={
+            field.clean_name: SAMPLE_ANSWERS.get(field.field_type, "جمعية شباب الغد")
+            for field in form.get_form_fields()
+        },
+    )
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("muraji")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.login-form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"/admin/forms/submissions/{form.pk}/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    reference = page.locator(f'a[href="/admin/applications/submissions/{submission.pk}/"] bdi')
+    expect(reference).to_have_text("TMK-2026-900003")
+    assert reference.get_attribute("dir") == "ltr"
+    expect(page.locator("td bdi", has_text="نعم")).to_have_count(1)
+    assert_accessible(page)
+
+    reference.click()
+    page.wait_for_url(f"**/admin/applications/submissions/{submission.pk}/")
+    expect(page.locator("h1 bdi")).to_have_text("TMK-2026-900003")
+    assert_accessible(page)

@@ -1,0 +1,158 @@
+"""Two-step login in the Arabic admin as staff live it: enrolment, a code, a lost phone, a reset."""
+
+import pytest
+from django.db import connection
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+from wagtail.models import ModelLogEntry, Site
+
+from home import roles
+from home.roles import setup_roles
+from home.twofactor import make_backup_codes
+from tests.factories import StaffUserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "a long demo passphrase 42"
+
+
+@pytest.fixture
+def staff_site(arabic, live_server, migrated_state, transactional_db):
+    """The migrated site with its staff groups, without the demo content (see `demo_site`); set
+    up after the browser and the live server, as `demo_site` is, so the test ends on this
+    connection."""
+    if not Site.objects.exists():
+        connection.creation.deserialize_db_from_string(migrated_state)
+    connection._test_serialized_contents = migrated_state
+    setup_roles()
+
+
+@pytest.fixture
+def arabic(browser, live_server):
+    """Pages in fresh browsers whose preferred language is Arabic: arabic() → page.
+
+    The first is opened at once, as the `page` fixture does before `demo_site`.
+    """
+    contexts = []
+
+    def new_page():
+        context = browser.new_context(base_url=live_server.url, locale="ar-SY")
+        contexts.append(context)
+        return context.new_page()
+
+    opened = [new_page()]
+    yield lambda: opened.pop() if opened else new_page()
+    for context in contexts:
+        context.close()
+
+
+def app_code(user, steps_ahead=0):
+    """What the user's authenticator app shows (`steps_ahead` codes later)."""
+    device = TOTPDevice.objects.get(user=user)
+    code = totp(
+        device.bin_key,
+        step=device.step,
+        t0=device.t0,
+        digits=device.digits,
+        drift=device.drift + steps_ahead,
+    )
+    return str(code).zfill(device.digits)
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.login-form button[type=submit]").click()
+    page.wait_for_url("**/admin/two-factor/**")
+
+
+def give_code(page, code):
+    page.locator("#id_code").fill(code)
+    page.locator("[data-testid=two-factor-form] button[type=submit]").click()
+
+
+def on_dashboard(page):
+    page.wait_for_url("**/admin/")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("#main")).to_be_visible()
+
+
+def test_a_moderator_enrols_then_logs_in_with_a_code_and_after_losing_the_phone(
+    staff_site, arabic, assert_accessible
+):
+    moderator = StaffUserFactory(username="mushrif", groups=[roles.MODERATORS])
+
+    # First login: enrolment, once, on a page that shows one card.
+    page = arabic()
+    log_in(page, "mushrif")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("h1")).to_have_text("إعداد الدخول بخطوتين")
+    expect(page.locator("[data-testid=two-factor-form]")).to_have_count(1)
+    expect(page.locator("[data-testid=two-factor-qr] svg")).to_be_visible()
+    assert_accessible(page)
+    give_code(page, app_code(moderator))
+    page.wait_for_url("**/admin/two-factor/backup-codes/**")
+    codes = page.locator("[data-testid=backup-codes] code").all_inner_texts()
+    assert len(codes) == 10
+    assert_accessible(page)
+    page.locator("[data-testid=continue]").click()
+    on_dashboard(page)
+
+    # A later login: the code from the app.
+    page = arabic()
+    log_in(page, "mushrif")
+    expect(page.locator("h1")).to_have_text("تأكيد تسجيل الدخول")
+    expect(page.locator("[data-testid=two-factor-form]")).to_have_count(1)
+    assert_accessible(page)
+    give_code(page, app_code(moderator, steps_ahead=1))
+    on_dashboard(page)
+
+    # The phone is lost: a backup code lets the moderator in, once.
+    page = arabic()
+    log_in(page, "mushrif")
+    page.locator("[data-testid=use-backup-code]").click()
+    expect(page.locator("label[for=id_code]")).to_contain_text("الرمز الاحتياطي")
+    give_code(page, "wrong-code")
+    expect(page.locator("#main")).to_contain_text("غير صحيح أو سبق استخدامه")
+    assert_accessible(page)
+    page.wait_for_timeout(1100)  # a wrong code makes the next try wait a second
+    give_code(page, codes[0])
+    on_dashboard(page)
+    expect(page.locator("body")).to_contain_text("سجّلت الدخول برمز احتياطي")
+
+
+def test_an_administrator_resets_a_colleague_who_then_enrols_again(staff_site, arabic):
+    administrator = StaffUserFactory(username="mudir", groups=[roles.SITE_ADMINISTRATORS])
+    TOTPDevice.objects.create(user=administrator, name="app", confirmed=True)
+    colleague = StaffUserFactory(username="mushrif", groups=[roles.MODERATORS])
+    TOTPDevice.objects.create(user=colleague, name="app", confirmed=True)
+    make_backup_codes(colleague)
+
+    page = arabic()
+    log_in(page, "mudir")
+    give_code(page, app_code(administrator))
+    on_dashboard(page)
+    page.goto("/admin/users/")
+    row = page.locator(f"tbody tr:has([data-object-id='{colleague.pk}'])")
+    row.locator("[data-w-dropdown-target=toggle]").click()
+    page.locator(f'a[href="/admin/two-factor/reset/{colleague.pk}/"]').click()
+    expect(page.locator("#main")).to_contain_text("mushrif")
+    page.locator("[data-testid=confirm-reset]").click()
+    page.wait_for_url("**/admin/users/")
+    expect(page.locator("body")).to_contain_text("أُعيد ضبط الدخول بخطوتين للمستخدم mushrif")
+    assert ModelLogEntry.objects.filter(
+        action="home.two_factor_reset", object_id=str(colleague.pk), user=administrator
+    ).exists()
+    page.goto("/admin/reports/site-history/")
+    expect(page.locator("#main")).to_contain_text("أُعيد ضبط الدخول بخطوتين")
+
+    page = arabic()
+    log_in(page, "mushrif")
+    expect(page.locator("h1")).to_have_text("إعداد الدخول بخطوتين")
+    give_code(page, app_code(colleague))
+    page.wait_for_url("**/admin/two-factor/backup-codes/**")
+    page.locator("[data-testid=continue]").click()
+    on_dashboard(page)

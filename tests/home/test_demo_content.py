@@ -1,0 +1,44 @@
+"""The demo site does not contradict itself: one accessibility statement, the tracks named the same
+way everywhere, and listings that do not blame filters nobody set."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from programmes.models import ProgrammePage
+
+pytestmark = pytest.mark.django_db
+
+FILTERS_BLAMED = {
+    "ar": "لا توجد أخبار تطابق هذه التصفية",
+    "en": "No news matches these filters",
+    "fr": "Aucune actualité ne correspond à ces filtres",
+}
+
+
+def test_one_accessibility_statement_and_one_name_per_track(client, demo):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    arabic = re.findall(r"<loc>http://[^/]+(/ar/[^<]*)</loc>", sitemap)
+    assert [url for url in arabic if "accessibility" in url] == ["/ar/accessibility/"]
+    for language in ("ar", "en"):
+        response = client.get(f"/{language}/accessibility-statement/")
+        assert response.status_code == 301
+        assert response["Location"] == f"/{language}/accessibility/"
+
+    tracks = set(
+        ProgrammePage.objects.filter(locale__language_code="ar").values_list("track", flat=True)
+    )
+    about = BeautifulSoup(client.get("/ar/about/").content, "html.parser").main.get_text()
+    assert all(f"مسار {track}" in about for track in tracks)
+    assert "حاضنة" not in about
+
+
+def test_news_listings_without_filters_do_not_blame_filters(client, demo):
+    for language, blame in FILTERS_BLAMED.items():
+        page = client.get(f"/{language}/news/").content.decode()
+        assert blame not in page, language
+    assert "Il n'y a pas encore d'actualités dans cette langue." in (
+        client.get("/fr/news/").content.decode().replace("&#x27;", "'")
+    )
+    assert FILTERS_BLAMED["ar"] in client.get("/ar/news/?tag=no-such-tag").content.decode()

@@ -1,0 +1,191 @@
+"""A translator translates pages and snippets into English and French, submits pages to the
+moderators, and never changes an Arabic source."""
+
+import datetime
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from home import roles
+from programmes.models import ProgrammePage
+from tests.factories import EligibilityCriterionFactory, ProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def snippet_edit(obj):
+    return reverse(
+        f"wagtailsnippets_{obj._meta.app_label}_{obj._meta.model_name}:edit", args=[obj.pk]
+    )
+
+
+def refused(response):
+    """The admin sends whoever it refuses back to the dashboard."""
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def translate(obj, locale="en", publish=False):
+    """Start a synced translation of `obj`, as "Translate" in the admin does."""
+    source, _created = TranslationSource.get_or_create_from_instance(obj)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code=locale)
+    )
+    translation.save_target(publish=publish)
+    return translation
+
+
+def test_a_translator_translates_a_criterion_but_is_refused_its_arabic_source(client, staff):
+    arabic = EligibilityCriterionFactory(text="أن تكون الجمعية مسجلة")
+    translate(arabic, publish=True)
+    english = arabic.get_translation(Locale.objects.get(language_code="en"))
+    staff(client, roles.TRANSLATORS)
+
+    response = client.get(snippet_edit(english))
+    assert response.status_code == 200
+    assert b"js-translation-editor" in response.content
+
+    assert refused(client.get(snippet_edit(arabic)))
+    assert refused(client.post(snippet_edit(arabic), {"text": "changed", "kind": "required"}))
+    arabic.refresh_from_db()
+    assert arabic.text == "أن تكون الجمعية مسجلة"
+
+
+def test_editors_still_edit_arabic_criteria(client, staff):
+    arabic = EligibilityCriterionFactory()
+    staff(client, roles.SECTIONS["programmes"].editors, roles.TRANSLATORS)
+    assert client.get(snippet_edit(arabic)).status_code == 200
+
+
+def test_translators_may_change_every_translatable_snippet(groups):
+    translators = groups[roles.TRANSLATORS]
+    codenames = set(translators.permissions.values_list("codename", flat=True))
+    for model in roles.translatable_snippets():
+        assert f"change_{model._meta.model_name}" in codenames
+        assert f"delete_{model._meta.model_name}" not in codenames
+
+
+def test_a_translator_submits_a_page_for_moderation_and_a_moderator_publishes_it(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    title = translation.source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=translation.target_locale,
+        context=title.context,
+        data="Incubation track",
+    )
+
+    staff(client, roles.TRANSLATORS)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    submit = reverse("translation_submit", args=[translation.pk])
+    assert f'action="{submit}"' in editor.content.decode()
+    response = client.post(submit)
+    assert response.status_code == 302
+    english.refresh_from_db()
+    assert not english.live
+    assert english.current_workflow_state.status == "in_progress"
+
+    client.logout()
+    staff(client, roles.MODERATORS)
+    state = english.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "approve", state.pk])
+    assert client.post(url, {}).status_code == 302
+    english.refresh_from_db()
+    assert english.live and english.title == "Incubation track"
+
+
+def test_a_moderator_publishes_from_the_editor_and_is_not_offered_submission(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes)
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    staff(client, roles.MODERATORS)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    submit = reverse("translation_submit", args=[translation.pk])
+    assert editor.status_code == 200 and submit not in editor.content.decode()
+
+
+def test_a_translator_cannot_turn_a_translation_into_an_alias_of_its_arabic_source(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    convert = reverse("wagtail_localize:convert_to_alias", args=[english.pk])
+    staff(client, roles.TRANSLATORS)
+
+    assert refused(client.get(convert))
+    assert refused(client.post(convert))
+    english.refresh_from_db()
+    assert english.alias_of_id is None and not english.live
+    assert Translation.objects.filter(pk=translation.pk).exists()
+
+    # Once the translation is stopped, the page editor's menu offers the conversion too.
+    translation.enabled = False
+    translation.save()
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert editor.status_code == 200
+    assert "localize-convert-to-alias" not in editor.content.decode()
+
+
+def test_a_moderator_may_turn_a_translation_into_an_alias(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    translation.enabled = False
+    translation.save()
+    staff(client, roles.MODERATORS)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    assert "localize-convert-to-alias" in editor.content.decode()
+
+    convert = reverse("wagtail_localize:convert_to_alias", args=[english.pk])
+    assert client.post(convert).status_code == 302
+    english.refresh_from_db()
+    assert english.alias_of_id == arabic.pk
+
+
+def test_the_arabic_translation_editor_writes_no_english_month_beside_a_translated_sentence(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    title = translation.source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string,
+        locale=translation.target_locale,
+        context=title.context,
+        data="Incubation track",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    user = staff(client, roles.TRANSLATORS)
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
+    props = BeautifulSoup(editor.content, "html.parser").select_one(".js-translation-editor")
+    translated = json.loads(props["data-props"])["initialStringTranslations"]
+    comments = [string["comment"] for string in translated]
+    assert "تُرجمت يدويًا" in comments
+    months = [datetime.date(2026, month, 1).strftime("%B") for month in range(1, 13)]
+    assert not [c for c in comments if any(month in c for month in months)]

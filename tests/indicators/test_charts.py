@@ -1,0 +1,93 @@
+"""The charts are SVG drawn on the server: data in, marks out."""
+
+import re
+
+from indicators.charts import Mark, bar_chart, line_chart, ticks
+
+
+def marks_of(svg, kind):
+    return re.findall(rf"<{kind} class=\"chart-(?:point|bar)\"[^>]*/>", svg)
+
+
+def attr(mark, name):
+    return float(re.search(rf'{name}="([-\d.]+)"', mark).group(1))
+
+
+def test_a_series_is_a_line_through_one_point_per_value_rising_with_the_values():
+    svg = line_chart(
+        [Mark("2023", 10), Mark("2024", 30), Mark("2025", 20)],
+        title="المتدربون",
+        description="من 10 إلى 20",
+        ident="c",
+    )
+    points = marks_of(svg, "circle")
+    assert len(points) == 3
+    heights = [attr(p, "cy") for p in points]
+    # SVG's y grows downwards: the highest value is the highest point.
+    assert heights[1] < heights[2] < heights[0]
+    xs = [attr(p, "cx") for p in points]
+    assert xs == sorted(xs), "left to right, time runs from left to right"
+    assert '<polyline class="chart-line"' in svg
+    assert "<text" in svg and ">2024</text>" in svg
+
+
+def test_right_to_left_the_line_is_mirrored_oldest_on_the_right():
+    marks = [Mark("2023", 10), Mark("2024", 30), Mark("2025", 20)]
+    ltr = [
+        attr(p, "cx")
+        for p in marks_of(line_chart(marks, title="t", description="d", ident="c"), "circle")
+    ]
+    rtl_svg = line_chart(marks, title="t", description="d", ident="c", rtl=True)
+    rtl = [attr(p, "cx") for p in marks_of(rtl_svg, "circle")]
+    assert rtl == sorted(rtl, reverse=True)
+    assert [round(a + b) for a, b in zip(ltr, rtl, strict=True)] == [480] * 3
+    assert 'direction="rtl"' in rtl_svg
+
+
+def test_a_breakdown_is_one_bar_per_group_as_long_as_its_share_of_the_largest():
+    svg = bar_chart(
+        [Mark("دمشق", 40), Mark("حلب", 20), Mark("حمص", 10)],
+        title="الطلبات",
+        description="حسب المحافظة",
+        ident="b",
+    )
+    bars = marks_of(svg, "rect")
+    widths = [attr(b, "width") for b in bars]
+    assert len(bars) == 3
+    assert widths[0] == 2 * widths[1] == 4 * widths[2]
+    assert [attr(b, "x") for b in bars] == [16.0] * 3, "left to right, bars start on the left"
+
+
+def test_right_to_left_bars_grow_from_the_right():
+    svg = bar_chart(
+        [Mark("دمشق", 40), Mark("حلب", 20)], title="t", description="d", ident="b", rtl=True
+    )
+    bars = marks_of(svg, "rect")
+    ends = [attr(b, "x") + attr(b, "width") for b in bars]
+    assert ends == [480 - 16] * 2
+
+
+def test_a_suppressed_group_has_no_bar_and_says_why():
+    svg = bar_chart(
+        [Mark("دمشق", 12), Mark("درعا", None)],
+        title="t",
+        description="d",
+        ident="b",
+        number=lambda v: "أقل من 5" if v is None else str(v),
+    )
+    assert len(marks_of(svg, "rect")) == 1
+    assert "أقل من 5" in svg
+
+
+def test_the_chart_is_named_and_described_for_screen_readers_and_escapes_its_words():
+    svg = line_chart([Mark("<2025>", 1)], title='A & "B"', description="<script>", ident="x")
+    assert 'role="img"' in svg and 'aria-labelledby="x-title x-desc"' in svg
+    assert '<title id="x-title">A &amp; &quot;B&quot;</title>' in svg
+    assert "<script>" not in svg and "&lt;2025&gt;" in svg
+
+
+def test_the_value_axis_falls_on_round_numbers():
+    assert ticks(214) == [0, 50, 100, 150, 200, 250]
+    assert ticks(14) == [0, 5, 10, 15]
+    assert ticks(1000) == [0, 200, 400, 600, 800, 1000]
+    assert ticks(0) == [0, 1]

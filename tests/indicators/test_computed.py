@@ -1,0 +1,192 @@
+"""Computed indicators count the site's own data, nightly and on demand; never typed by hand."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from applications.models import Status, Submission
+from home.figures import COMPUTATIONS
+from indicators.models import Indicator, IndicatorIndexPage
+from tests.factories import (
+    ApplicationFormPageFactory,
+    ProgrammeIndexPageFactory,
+    ProgrammePageFactory,
+)
+from tests.indicators.conftest import make_indicator
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = [{"clean_name": "region", "label": "المحافظة", "field_type": "region"}]
+
+
+def test_the_apps_register_what_exists_today():
+    assert {
+        "applications_received",
+        "applications_accepted",
+        "applications_received_by_governorate",
+        "applications_accepted_by_governorate",
+        "module_completions",
+        "certificates_issued",
+    } <= set(COMPUTATIONS)
+
+
+@pytest.fixture
+def application_form(home):
+    programmes = ProgrammeIndexPageFactory(parent=home)
+    programme = ProgrammePageFactory(parent=programmes)
+    return ApplicationFormPageFactory(parent=programme, fields=FIELDS), programme
+
+
+def apply(form, status=Status.RECEIVED, region="دمشق"):
+    return Submission.objects.create(
+        page=form,
+        form_data={"region": region},
+        reference=f"T-{Submission.objects.count()}",
+        status=status,
+    )
+
+
+def test_a_new_accepted_application_changes_the_figure_after_the_nightly_command(
+    client, application_form, indicators_page
+):
+    form, programme = application_form
+    make_indicator(
+        slug="accepted",
+        name="الطلبات المقبولة حسب المحافظة",
+        kind="breakdown",
+        computation="applications_accepted_by_governorate",
+        programme=programme,
+    )
+    apply(form, Status.ACCEPTED)
+    apply(form, Status.RECEIVED)
+    call_command("compute_indicators", stdout=StringIO())
+    page = client.get(indicators_page.url + "accepted/").content.decode()
+    assert "<td>دمشق</td><td>1</td>" in page
+
+    apply(form, Status.ACCEPTED, region="حلب")
+    apply(form, Status.ACCEPTED)
+    assert (
+        "<td>دمشق</td><td>1</td>" in client.get(indicators_page.url + "accepted/").content.decode()
+    )
+    call_command("compute_indicators", stdout=StringIO())
+    page = client.get(indicators_page.url + "accepted/").content.decode()
+    assert "<td>دمشق</td><td>2</td>" in page and "<td>حلب</td><td>1</td>" in page
+
+
+def test_applications_of_another_programme_are_not_counted(application_form, home):
+    form, programme = application_form
+    other = ProgrammePageFactory(parent=programme.get_parent())
+    other_form = ApplicationFormPageFactory(parent=other, fields=FIELDS)
+    indicator = make_indicator(
+        slug="received", computation="applications_received", programme=programme
+    )
+    apply(form)
+    apply(other_form)
+    apply(other_form)
+    call_command("compute_indicators", stdout=StringIO())
+    assert [p["value"] for p in Indicator.objects.get(pk=indicator.pk).points] == [1]
+
+
+def test_running_the_command_twice_a_day_keeps_one_value_for_the_day(application_form):
+    form, _programme = application_form
+    indicator = make_indicator(slug="received", computation="applications_received")
+    apply(form)
+    call_command("compute_indicators", stdout=StringIO())
+    apply(form)
+    call_command("compute_indicators", stdout=StringIO())
+    assert [p["value"] for p in Indicator.objects.get(pk=indicator.pk).points] == [2]
+
+
+def form_data(**changes):
+    data = {
+        "name": "المتدربون",
+        "slug": "trainees",
+        "unit": "count",
+        "kind": "series",
+        "definition": "تعريف",
+        "source": "مصدر",
+        "computation": "",
+        "sort_order": "0",
+        "values-TOTAL_FORMS": "1",
+        "values-INITIAL_FORMS": "0",
+        "values-MIN_NUM_FORMS": "0",
+        "values-MAX_NUM_FORMS": "1000",
+        "values-0-date": "2025-06-30",
+        "values-0-category": "",
+        "values-0-value": "120",
+        "values-0-ORDER": "1",
+    }
+    data.update(changes)
+    return data
+
+
+def admin_form(data):
+    form_class = Indicator.get_edit_handler().get_form_class()
+    return form_class(data, instance=Indicator(locale=Locale.get_default()), for_user=None)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"values-0-date": "2099-01-01"}, "date", "لا يمكن أن يكون تاريخ القيمة في المستقبل"),
+        ({"values-0-date": ""}, "date", ""),
+        ({"values-0-value": "12.5"}, "value", "أدخل عددًا صحيحًا لا 12.5"),
+        ({"unit": "percent", "values-0-value": "140"}, "value", "من 0 إلى 100"),
+        ({"values-0-value": "-3"}, "value", "لا يمكن أن تكون قيمة هذا المؤشر سالبة"),
+        ({"kind": "breakdown"}, "category", "يحتاج التوزيع إلى ذكر الفئة"),
+    ],
+)
+def test_a_value_that_does_not_fit_is_refused_with_a_clear_message(changes, field, message):
+    from django.utils import translation
+
+    with translation.override("ar"):
+        form = admin_form(form_data(**changes))
+        assert not form.is_valid()
+        errors = form.formsets["values"].forms[0].errors
+        assert field in errors
+        assert message in " ".join(errors[field])
+    assert Indicator.objects.count() == 0
+
+
+def test_a_computed_indicator_takes_no_typed_value():
+    from django.utils import translation
+
+    with translation.override("ar"):
+        form = admin_form(form_data(computation="applications_received"))
+        assert not form.is_valid()
+        assert "يأخذ المؤشر المحسوب قيمه من بيانات الموقع" in " ".join(form.errors["computation"])
+
+
+def test_a_valid_indicator_is_saved_with_its_value():
+    form = admin_form(form_data())
+    assert form.is_valid(), form.errors
+    indicator = form.save()
+    assert [str(v.value) for v in indicator.values.all()] == ["120.00"]
+    assert datetime.date(2025, 6, 30) == indicator.values.get().date
+
+
+def test_the_key_figures_block_leaves_out_an_indicator_deleted_since(client, indicators_page, home):
+    kept = make_indicator(slug="kept", name="الجمعيات", values=[("2025-12-31", 214)])
+    gone = make_indicator(slug="gone", name="مؤشر محذوف", values=[("2025-12-31", 9)])
+    home.body = [("indicator_figures", {"heading": "بالأرقام", "indicators": [kept, gone]})]
+    home.save_revision().publish()
+    gone.delete()
+    page = client.get(home.url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "214" in text and "حتى 31 ديسمبر 2025" in text
+    assert 'href="/ar/indicators/kept/"' in text
+    assert "مؤشر محذوف" not in text
+    assert IndicatorIndexPage.objects.count() == 1
+
+
+def test_the_command_refreshes_cached_pages(application_form):
+    from home.caching import content_version
+
+    make_indicator(slug="received", computation="applications_received")
+    before = content_version()
+    call_command("compute_indicators", stdout=StringIO())
+    assert content_version() != before, "a cached page would go on showing yesterday's figure"

@@ -1,0 +1,213 @@
+"""The public pages: the opportunities and their filters, an opportunity and its sign-up, the
+associations' request, and the certificates of service."""
+
+from django.db.models import Q
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
+
+from applications.models import privacy_page, status_check_url
+from applications.submissions import store_submission
+from applications.views import find_submission, rate_limited
+from home import ratelimit
+from home.pagination import paginate
+from programmes.models import Region, localized, site_today, source_language_only
+
+from .certificates import certificate_for
+from .forms import COMMITMENTS, CertificateRequestForm, OpportunityFilters, VerifyForm
+from .models import ServiceCertificate, Skill, VolunteerOpportunityPage
+from .signups import SignUpRefused, store_sign_up, with_places
+
+
+def choices(model, locale_id):
+    """Skills or regions in the page's language, or the source language until translated."""
+    return list(model.objects.filter(locale_id=locale_id)) or list(
+        model.objects.filter(source_language_only())
+    )
+
+
+def filtered(opportunities, filters, today):
+    chosen = filters.valid_filters()
+    if chosen.get("skill"):
+        opportunities = opportunities.filter(skills__slug=chosen["skill"])
+    if chosen.get("region"):
+        opportunities = opportunities.filter(region__slug=chosen["region"])
+    if chosen.get("remote") == "yes":
+        opportunities = opportunities.filter(remote=True)
+    elif chosen.get("remote") == "no":
+        opportunities = opportunities.filter(remote=False)
+    if chosen.get("commitment"):
+        _value, _label, fewest, most = next(c for c in COMMITMENTS if c[0] == chosen["commitment"])
+        condition = Q(hours_per_week__gte=fewest)
+        if most is not None:
+            condition &= Q(hours_per_week__lte=most)
+        opportunities = opportunities.filter(condition)
+    opportunities = with_places(opportunities)
+    if not chosen.get("all"):
+        opportunities = opportunities.filter(ends__gte=today, places_free__gt=0)
+    return opportunities.distinct().order_by("ends", "title", "pk")
+
+
+def show(opportunities, locale_id):
+    """Each opportunity's association, region and skills in the page's language: a fixed number
+    of queries whatever the number of opportunities."""
+    opportunities = list(opportunities)
+    partners = localized([o.partner for o in opportunities if o.partner_id], locale_id)
+    regions = localized([o.region for o in opportunities if o.region_id], locale_id)
+    skills = localized({s.pk: s for o in opportunities for s in o.skills.all()}.values(), locale_id)
+    partner_by = {p.translation_key: p for p in partners}
+    region_by = {r.translation_key: r for r in regions}
+    skill_by = {s.translation_key: s for s in skills}
+    for opportunity in opportunities:
+        if opportunity.partner_id:
+            opportunity.shown_partner = partner_by[opportunity.partner.translation_key]
+        opportunity.shown_region = (
+            region_by[opportunity.region.translation_key] if opportunity.region_id else None
+        )
+        opportunity.localized_skills = [
+            skill_by[s.translation_key] for s in opportunity.skills.all()
+        ]
+    return opportunities
+
+
+def listing(index, request):
+    today = site_today()
+    filters = OpportunityFilters(
+        request.GET or None,
+        skills=choices(Skill, index.locale_id),
+        regions=choices(Region, index.locale_id),
+    )
+    opportunities = (
+        filtered(index.opportunities(), filters, today)
+        .select_related("partner", "region")
+        .prefetch_related("skills")
+    )
+    page_obj = paginate(request, opportunities)
+    return index.render(
+        request,
+        context_overrides={
+            "filters": filters,
+            "page_obj": page_obj,
+            "opportunities": show(page_obj.object_list, index.locale_id),
+            "today": today,
+            "help_request_page": index.help_request_page(),
+            "certificate_url": index.route_url("certificate"),
+            "verify_url": index.route_url("verify"),
+        },
+    )
+
+
+def serve_opportunity(opportunity, request):
+    """The opportunity, its sign-up form (or why there is none), its errors or confirmation."""
+    context = opportunity.get_context(request)
+    ended = opportunity.is_past()
+    context.update(
+        ended=ended,
+        index=opportunity.get_parent().specific,
+        privacy_page=SimpleLazyObject(lambda: privacy_page(request, opportunity.locale_id)),
+        status_url=status_check_url(opportunity.locale_id),
+    )
+    status = 200
+    form = None
+    if ended:
+        status = 403 if request.method == "POST" else 200
+    elif request.method == "POST":
+        if not ratelimit.allow(request, "submit"):
+            return rate_limited(request)
+        form = opportunity.get_form(request.POST, page=opportunity, user=request.user)
+        if form.is_spam:
+            # Said to have worked, so that the robot learns nothing; nothing is stored.
+            return landing_page(opportunity, request, context, None)
+        if form.is_valid():
+            try:
+                submission, _created = store_sign_up(opportunity, form)
+            except SignUpRefused as refusal:
+                form.add_error(None, refusal.message)
+                status = 409
+            else:
+                return landing_page(opportunity, request, context, submission)
+    elif opportunity.places_left:
+        form = opportunity.get_form(page=opportunity, user=request.user)
+    context["form"] = form
+    return TemplateResponse(request, opportunity.get_template(request), context, status=status)
+
+
+def landing_page(page, request, context, submission):
+    context["form_submission"] = submission
+    return TemplateResponse(request, page.get_landing_page_template(request), context)
+
+
+def serve_help_request(page, request):
+    context = page.get_context(request)
+    context.update(
+        privacy_page=SimpleLazyObject(lambda: privacy_page(request, page.locale_id)),
+        status_url=status_check_url(page.locale_id),
+    )
+    if request.method == "POST":
+        if not ratelimit.allow(request, "submit"):
+            return rate_limited(request)
+        form = page.get_form(request.POST, page=page, user=request.user)
+        if form.is_spam:
+            return landing_page(page, request, context, None)
+        if form.is_valid():
+            submission, _created = store_submission(page, form)
+            return landing_page(page, request, context, submission)
+    else:
+        form = page.get_form(page=page, user=request.user)
+    context["form"] = form
+    return TemplateResponse(request, page.get_template(request), context)
+
+
+def ask_for_certificate(index, request):
+    """A volunteer asks for the certificate of their hours with their sign-up's reference and
+    email: no account needed."""
+    context = {"form": CertificateRequestForm(), "checked": False}
+    if request.method == "POST":
+        if not ratelimit.allow(request, "certificate"):
+            return rate_limited(request)
+        form = CertificateRequestForm(request.POST)
+        context["form"] = form
+        if form.is_valid():
+            sign_up = find_submission(form.cleaned_data["reference"], form.cleaned_data["email"])
+            is_sign_up = sign_up is not None and isinstance(
+                sign_up.page.specific, VolunteerOpportunityPage
+            )
+            certificate = certificate_for(sign_up) if is_sign_up else None
+            if certificate is not None:
+                return HttpResponseRedirect(
+                    index.route_url("service_certificate", code=certificate.code)
+                )
+            context.update(checked=True, found=is_sign_up)
+    response = index.render(
+        request, template="volunteering/ask_for_certificate.html", context_overrides=context
+    )
+    if context["form"].errors:
+        response.status_code = 400
+    return response
+
+
+def verify(index, request):
+    form = VerifyForm(request.GET or None)
+    context = {"form": form, "checked": False}
+    if form.is_bound and form.is_valid():
+        if not ratelimit.allow(request, "verify"):
+            return rate_limited(request)
+        context["checked"] = True
+        context["certificate"] = ServiceCertificate.objects.find(form.cleaned_data["code"])
+    return index.render(request, template="volunteering/verify.html", context_overrides=context)
+
+
+def service_certificate(index, request, code):
+    if not ratelimit.allow(request, "verify"):
+        return rate_limited(request)
+    certificate = ServiceCertificate.objects.find(code)
+    if certificate is None:
+        raise Http404
+    return index.render(
+        request,
+        template="volunteering/certificate.html",
+        context_overrides={
+            "certificate": certificate,
+            "verify_url": request.build_absolute_uri(index.route_url("verify")),
+        },
+    )
