@@ -9,15 +9,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from applications.access import reviewable_forms, reviewable_submissions
 from applications.models import Status, Submission
+from home.numerals import number
 from programmes.models import site_today
 
 from .access import coordinated_opportunities
 from .forms import HoursForm
-from .hours import HoursRefused, record_hours
-from .models import HelpRequestPage, translations_of
+from .hours import HoursRefused, record_hours, withdraw_hours
+from .models import HelpRequestPage, ServiceHours, translations_of
 from .requests import NotConvertible, draft_opportunity, opportunity_made_from
 
 
@@ -41,6 +43,7 @@ def opportunity_hours(request, pk):
     sign_ups = (
         Submission.objects.filter(page__in=translations_of(opportunity), status=Status.ACCEPTED)
         .annotate(total=Sum("service_hours__hours"))
+        .prefetch_related("service_hours__recorded_by")
         .order_by("submit_time")
     )
     failed, failed_form = None, None
@@ -65,11 +68,12 @@ def opportunity_hours(request, pk):
             else:
                 messages.success(
                     request,
-                    _("%(hours)s hours recorded for %(name)s.")
-                    % {
-                        "hours": f"{form.cleaned_data['hours']:g}",
-                        "name": sign_up.form_data.get("full_name", sign_up.reference),
-                    },
+                    ngettext(
+                        "%(hours)s hour recorded for %(name)s.",
+                        "%(hours)s hours recorded for %(name)s.",
+                        plural_count(form.cleaned_data["hours"]),
+                    )
+                    % hours_of(form.cleaned_data["hours"], sign_up),
                 )
                 return redirect("volunteering_hours", pk=opportunity.pk)
         failed = request.POST.get("sign_up")
@@ -102,6 +106,37 @@ def opportunity_hours(request, pk):
     if failed_form is not None:
         response.status_code = 400
     return response
+
+
+def plural_count(hours):
+    """The count that chooses the plural form for some hours: a fraction of an hour reads like
+    a hundred ("2.5 ساعة")."""
+    return int(hours) if hours == int(hours) else 100
+
+
+def hours_of(hours, sign_up):
+    return {"hours": number(hours), "name": sign_up.form_data.get("full_name", sign_up.reference)}
+
+
+def withdraw_entry(request, pk, entry):
+    """Withdraw hours recorded by mistake (a form's button, never a link)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    opportunity = get_object_or_404(coordinated_opportunities(request.user), pk=pk)
+    entry = get_object_or_404(
+        ServiceHours.objects.filter(sign_up__page__in=translations_of(opportunity)), pk=entry
+    )
+    withdraw_hours(request.user, opportunity, entry)
+    messages.success(
+        request,
+        ngettext(
+            "%(hours)s hour of %(name)s withdrawn.",
+            "%(hours)s hours of %(name)s withdrawn.",
+            plural_count(entry.hours),
+        )
+        % hours_of(entry.hours, entry.sign_up),
+    )
+    return redirect("volunteering_hours", pk=opportunity.pk)
 
 
 def request_pages(user):

@@ -1,10 +1,13 @@
 """Recording a volunteer's hours: only by a coordinator of the opportunity, only for an accepted
 sign-up, only hours that could have been given (half an hour or more, and never more in all than
-the opportunity's hours a week for each of its weeks), only on a day the opportunity ran."""
+the opportunity's hours a week for each of its weeks), only on a day the opportunity ran. A
+coordinator withdraws an entry recorded by mistake; certificates already issued keep the total
+they certify, and the next one counts what is left."""
 
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from applications.models import Status
 
@@ -50,3 +53,14 @@ def record_hours(user, opportunity, sign_up, hours, served_on, note=""):
         return ServiceHours.objects.create(
             sign_up=sign_up, hours=hours, served_on=served_on, note=note, recorded_by=user
         )
+
+
+def withdraw_hours(user, opportunity, entry):
+    """Delete an entry recorded by mistake, and say so in the admin's history."""
+    if not may_record_hours(user, opportunity):
+        raise HoursRefused(_("You are not a coordinator of this opportunity."))
+    if entry.sign_up.page.translation_key != opportunity.translation_key:
+        raise HoursRefused(_("This volunteer did not sign up for this opportunity."))
+    with transaction.atomic():
+        log(entry, "wagtail.delete", user=user)
+        entry.delete()

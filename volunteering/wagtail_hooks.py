@@ -19,6 +19,11 @@ def register_admin_urls():
             admin_views.opportunity_hours,
             name="volunteering_hours",
         ),
+        path(
+            "volunteering/hours/<int:pk>/withdraw/<int:entry>/",
+            admin_views.withdraw_entry,
+            name="volunteering_withdraw_hours",
+        ),
         path("volunteering/requests/", admin_views.requests_index, name="volunteering_requests"),
         path(
             "volunteering/requests/<int:pk>/opportunity/",

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from applications.models import Submission
 from home.roles import APPLICATION_REVIEWERS, VOLUNTEER_COORDINATORS
@@ -96,6 +97,44 @@ def test_the_hours_of_one_volunteer_never_exceed_what_the_opportunity_allows(
     assert "104" in text_of(refused)
     assert post_hours(coordinating, opportunity, signed_up, hours="4").status_code == 302
     assert sum(r.hours for r in ServiceHours.objects.all()) == 104
+
+
+def withdraw_url(page, entry):
+    return reverse("volunteering_withdraw_hours", args=[page.pk, entry.pk])
+
+
+def test_a_coordinator_withdraws_hours_recorded_by_mistake(coordinating, opportunity, signed_up):
+    accept(signed_up)
+    post_hours(coordinating, opportunity, signed_up, hours="3")
+    post_hours(coordinating, opportunity, signed_up, hours="30", note="خطأ")
+    mistake = ServiceHours.objects.get(note="خطأ")
+    page = text_of(coordinating.get(hours_url(opportunity)))
+    assert "الساعات: 30" in page and "الساعات: 3" in page
+
+    # A link cannot withdraw hours: only the form's button.
+    assert coordinating.get(withdraw_url(opportunity, mistake)).status_code == 405
+    response = coordinating.post(withdraw_url(opportunity, mistake), follow=True)
+    assert "سُحبت 30 ساعة من ساعات ليلى عبد الرحمن." in text_of(response)
+    assert [r.hours for r in ServiceHours.objects.all()] == [Decimal("3")]
+    # The admin's history says who withdrew what.
+    entry = ModelLogEntry.objects.get(action="wagtail.delete")
+    assert entry.user.username == "munassiq"
+
+
+def test_only_the_opportunitys_coordinators_withdraw_its_hours(
+    client, coordinator, index, opportunity, signed_up
+):
+    accept(signed_up)
+    name(opportunity, coordinator)
+    record = record_hours(coordinator, opportunity, signed_up, Decimal(2), DAY)
+    other = VolunteerOpportunityPageFactory(parent=index)
+    stranger = StaffUserFactory(groups=[VOLUNTEER_COORDINATORS])
+    name(other, stranger)
+    client.force_login(stranger)
+    assert not_found(client, client.post(withdraw_url(opportunity, record)))
+    # Nor through the opportunity that names them.
+    assert not_found(client, client.post(withdraw_url(other, record)))
+    assert ServiceHours.objects.count() == 1
 
 
 def test_no_hours_before_the_sign_up_is_accepted(coordinating, opportunity, signed_up):
