@@ -10,16 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.importers import home_page
-from home.importing import choice, register, text_list
-from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, index_page
+from home.importing import choice, register, section_index, text_list
+from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 
 def news_index(locale):
-    return index_page(NewsIndexPage, locale, "news", _("News"))
+    return section_index(NewsIndexPage, "news", locale, title=_("News"))
 
 
 def event_index(locale):
-    return index_page(EventIndexPage, locale, "events", _("Events"))
+    return section_index(EventIndexPage, "events", locale, title=_("Events"))
 
 
 def _string(item, key, max_length):

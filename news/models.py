@@ -596,35 +596,6 @@ class NewsSettings(BaseSiteSetting):
         verbose_name = _("news and events settings")
 
 
-def index_page(model, locale, slug, title):
-    """The index page of `model` in `locale`, made when missing: as a translation of the index
-    in the default language when there is one, so the language switcher links them."""
-    from django.utils import translation
-    from wagtail.models import Locale
-
-    from home.models import HomePage
-
-    page = model.objects.filter(locale=locale).first()
-    if page is not None:
-        return page
-    with translation.override(locale.language_code):
-        title = str(title)
-    source = model.objects.filter(locale=Locale.get_default()).first()
-    if source is not None and locale != source.locale:
-        page = source.copy_for_translation(locale, copy_parents=True).specific
-        page.title = title
-    else:
-        home = HomePage.objects.filter(locale=locale).first()
-        if home is None:
-            raise ValueError(
-                f"there is no home page in '{locale.language_code}': import its home first"
-            )
-        page = home.add_child(instance=model(title=title, slug=slug, locale=locale))
-    page.show_in_menus = True
-    page.save_revision().publish()
-    return page
-
-
 def news_queryset():
     """News a visitor may see now, newest first; an item dated in the future waits for its day."""
     return (
