@@ -14,7 +14,10 @@ from django.urls import clear_url_caches
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Site
 
+from tests.snapshot import DemoCopies, counts
+
 MIGRATED_STATE = pytest.StashKey[str]()
+DEMO = pytest.StashKey[DemoCopies]()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -22,6 +25,7 @@ def migrated_state(request, django_db_setup, django_db_blocker):
     """The rows the migrations create (locales, home page, site, groups), taken before any test."""
     with django_db_blocker.unblock():
         state = connection.creation.serialize_db_to_string()
+        request.config.stash[DEMO] = DemoCopies(counts())
     request.config.stash[MIGRATED_STATE] = state
     return state
 
@@ -65,9 +69,9 @@ def english_home(home):
 
 
 @pytest.fixture
-def demo(db):
+def demo(request, db):
     """The whole demo site, as `make run` loads it."""
-    call_command("load_demo", stdout=StringIO())
+    request.config.stash[DEMO].load()
     return Site.objects.get(is_default_site=True).root_page.specific
 
 

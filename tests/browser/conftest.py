@@ -2,14 +2,14 @@
 
 import os
 import shutil
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import sync_playwright
 from wagtail.models import Site
+
+from tests.conftest import DEMO
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
 # still synchronous and safe here.
@@ -84,15 +84,16 @@ def assert_accessible(axe):
 
 
 @pytest.fixture
-def demo_site(migrated_state, transactional_db):
+def demo_site(request, migrated_state, transactional_db):
     """The demo site, as `make run` loads it, in a database the live server shares.
 
     Browser tests are transactional (the server runs in another thread), so the database is
     flushed after each one; the migrated rows are put back first, then the demo is loaded.
     Django's serialized rollback does this when the connection carries the migrated state, which
-    the connection Playwright's event loop leaves us does not: give it that state here.
+    the connection Playwright's event loop leaves us does not: give it that state here. The demo
+    itself is loaded once per test process and copied back after that (tests/snapshot.py).
     """
     if not Site.objects.exists():
         connection.creation.deserialize_db_from_string(migrated_state)
     connection._test_serialized_contents = migrated_state
-    call_command("load_demo", stdout=StringIO())
+    request.config.stash[DEMO].load()

@@ -1,0 +1,108 @@
+"""The demo site loaded once per test process, and copied back for each later test that asks for it.
+
+`load_demo` takes about twenty seconds and a hundred tests start from the demo. The first load in
+a process is copied table by table; a later test gets the copy back, in its own transaction (or
+the one it runs in), in place of the migrated rows. The copy is used only when the database holds
+the migrated rows and nothing more (a fixture that made rows before the demo gets a real load),
+and only with the media folders and site address it was made with, so that its files exist.
+"""
+
+from io import StringIO
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+# SQLite keeps a full-text table's index in shadow tables: the virtual table is copied, they
+# follow. Django's own bookkeeping never changes. (Table names below come from the database's own
+# catalogue, never from input.)
+SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
+UNCOPIED = {"django_migrations", "sqlite_sequence"}
+
+
+def _virtual_tables(cursor):
+    cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    return {name for name, sql in cursor.fetchall() if sql.upper().startswith("CREATE VIRTUAL")}
+
+
+def tables():
+    with connection.cursor() as cursor:
+        names = set(connection.introspection.table_names(cursor)) - UNCOPIED
+        if connection.vendor == "sqlite":
+            virtual = _virtual_tables(cursor)
+            names -= {f"{name}{suffix}" for name in virtual for suffix in SHADOWS}
+            names = {name for name in names if not name.startswith("sqlite_")}
+    return sorted(names)
+
+
+def counts():
+    """Rows per table: what a test finds before it asks for the demo."""
+    with connection.cursor() as cursor:
+        found = {}
+        for table in tables():
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            found[table] = cursor.fetchone()[0]
+        return found
+
+
+def _take():
+    copied = {}
+    with connection.cursor() as cursor:
+        virtual = _virtual_tables(cursor) if connection.vendor == "sqlite" else set()
+        for table in tables():
+            name = connection.ops.quote_name(table)
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {name} TO STDOUT") as copy:
+                    copied[table] = b"".join(bytes(block) for block in copy)
+            else:
+                # A full-text table's rows are known by their rowid alone.
+                rowid = "rowid, " if table in virtual else ""
+                cursor.execute(f"SELECT {rowid}* FROM {name}")  # noqa: S608
+                columns = [column[0] for column in cursor.description]
+                copied[table] = (columns, cursor.fetchall())
+    return copied
+
+
+def _put_back(copied):
+    with transaction.atomic(), connection.cursor() as cursor:
+        names = {table: connection.ops.quote_name(table) for table in copied}
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {', '.join(names.values())}")
+            for table, data in copied.items():
+                with cursor.cursor.copy(f"COPY {names[table]} FROM STDIN") as copy:
+                    copy.write(data)
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
+        else:
+            cursor.execute("PRAGMA defer_foreign_keys = ON")
+            for table, (columns, rows) in copied.items():
+                cursor.execute(f"DELETE FROM {names[table]}")  # noqa: S608
+                listed = ", ".join(connection.ops.quote_name(c) for c in columns)
+                marks = ", ".join("?" * len(columns))
+                insert = f"INSERT INTO {names[table]} ({listed}) VALUES ({marks})"  # noqa: S608
+                cursor.executemany(insert, rows)
+
+
+class DemoCopies:
+    """Per test process: the migrated rows' counts, and the copy of the demo once loaded."""
+
+    def __init__(self, migrated_counts):
+        self.migrated_counts = migrated_counts
+        self.copies = {}
+
+    def load(self):
+        key = (
+            connection.vendor,
+            settings.MEDIA_ROOT,
+            getattr(settings, "PRIVATE_MEDIA_ROOT", ""),
+            getattr(settings, "SITE_BASE_URL", ""),
+        )
+        pristine = counts() == self.migrated_counts
+        if pristine and key in self.copies:
+            _put_back(self.copies[key])
+            return
+        call_command("load_demo", stdout=StringIO())
+        if pristine:
+            self.copies[key] = _take()
