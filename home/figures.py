@@ -28,3 +28,21 @@ def register_computation(key, label, compute, unit="count", breakdown=False):
 
 def computation_choices():
     return [(key, computation.label) for key, computation in COMPUTATIONS.items()]
+
+
+# Breakdowns are stored with their groups (governorates, modules) named in the default language.
+# Each app that names groups says how to name them in another language:
+# (names, locale) -> {name: name in that locale}, for the names it knows.
+GROUP_NAMES: list[Callable] = []
+
+
+def register_group_names(function):
+    GROUP_NAMES.append(function)
+
+
+def group_names(names, locale):
+    """The groups `names` as `locale` names them; a name no app knows stays as it is."""
+    found = {}
+    for function in GROUP_NAMES:
+        found.update(function(names, locale))
+    return {name: found.get(name, name) for name in names}

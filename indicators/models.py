@@ -21,7 +21,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.caching import content_changed
-from home.figures import COMPUTATIONS, computation_choices
+from home.figures import COMPUTATIONS, computation_choices, group_names
 from home.models import BasePage, ModeratedSnippet
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -217,12 +217,19 @@ class Indicator(PreviewableMixin, ModeratedSnippet, ClusterableModel):
 
     @cached_property
     def points(self):
-        """Every value, oldest first: [{"date", "category", "value"}]."""
+        """Every value, oldest first: [{"date", "category", "value"}], groups named in this
+        indicator's language where the app that names them knows how."""
         source = self.source_indicator
         rows = source.computed_values.all() if self.computation else source.values.all()
+        rows = sorted(rows, key=lambda r: (r.date, r.category))
+        names = {row.category for row in rows if row.category}
+        if names and source.pk != self.pk:
+            names = group_names(names, self.locale)
+        else:
+            names = {name: name for name in names}
         return [
-            {"date": row.date, "category": row.category, "value": row.value}
-            for row in sorted(rows, key=lambda r: (r.date, r.category))
+            {"date": row.date, "category": names.get(row.category, ""), "value": row.value}
+            for row in rows
         ]
 
     @cached_property

@@ -8,10 +8,12 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self):
         from home.blocks import register_teaser
+        from home.figures import register_group_names
         from search.facets import register_facet
         from search.results import register_result_type
 
         from .facets import tracks
+        from .figures import region_names
         from .models import PartnerIndexPage, ProgrammeIndexPage, ProgrammePage, status_label
 
         register_teaser(
@@ -19,6 +21,7 @@ class ProgrammesConfig(AppConfig):
             _("Programmes open for applications"),
             "programmes/teasers/open_programmes.html",
         )
+        register_group_names(region_names)
         register_facet("track", _("Programme track"), tracks)
         # In search results a programme shows whether it takes applications today.
         register_result_type(ProgrammePage, when=status_label)

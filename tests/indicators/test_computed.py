@@ -10,8 +10,10 @@ from wagtail.models import Locale
 from applications.models import Status, Submission
 from home.figures import COMPUTATIONS
 from indicators.models import Indicator, IndicatorIndexPage
+from programmes.models import Region
 from tests.factories import (
     ApplicationFormPageFactory,
+    ModulePageFactory,
     ProgrammeIndexPageFactory,
     ProgrammePageFactory,
 )
@@ -190,3 +192,38 @@ def test_the_command_refreshes_cached_pages(application_form):
     before = content_version()
     call_command("compute_indicators", stdout=StringIO())
     assert content_version() != before, "a cached page would go on showing yesterday's figure"
+
+
+def test_an_english_breakdown_names_the_governorates_and_modules_in_english(home):
+    english = Locale.objects.get(language_code="en")
+    damascus = Region.objects.get(slug="damascus", locale=Locale.get_default())
+    english_name = damascus.get_translation_or_none(english) or damascus.copy_for_translation(
+        english
+    )
+    english_name.name = "Damascus"
+    english_name.save()
+    module = ModulePageFactory(parent=home, title="أساسيات الأمن السيبراني")
+    translated = module.copy_for_translation(english, copy_parents=True)
+    translated.title = "Cybersecurity basics"
+    translated.save_revision().publish()
+
+    indicator = make_indicator(
+        kind="breakdown",
+        values=[
+            ("2026-06-30", damascus.name, 12),
+            ("2026-06-30", module.title, 7),
+            ("2026-06-30", "مجموعة لا يعرفها أحد", 3),
+        ],
+    )
+    in_english = indicator.copy_for_translation(english)
+    in_english.name = "Trainees"
+    in_english.save()
+
+    groups = {p["category"]: p["value"] for p in in_english.points}
+    assert groups == {"Damascus": 12, "Cybersecurity basics": 7, "مجموعة لا يعرفها أحد": 3}
+    # The Arabic indicator keeps its own names.
+    assert {p["category"] for p in indicator.points} == {
+        damascus.name,
+        module.title,
+        "مجموعة لا يعرفها أحد",
+    }
