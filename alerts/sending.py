@@ -127,26 +127,38 @@ def site_day_bounds(day):
     return start, start + datetime.timedelta(days=1)
 
 
+def _news_about(alert, published):
+    """The news `alert` asks for: of its category, or about a programme of its track."""
+    news = published.filter(
+        locale__language_code=alert.language, first_published_at__gte=alert.confirmed_at
+    )
+    if alert.kind == Alert.Kind.CATEGORY:
+        return news.filter(category__translation_key=alert.category.translation_key)
+    track = ProgrammePage.objects.filter(locale__language_code=alert.language, track=alert.track)
+    return news.filter(
+        related_programmes__page__translation_key__in=track.values("translation_key")
+    )
+
+
 def digest_emails(day=None):
-    """For each confirmed category alert, the news of that category first published on `day`
-    (yesterday in the site's time zone, by default) after the alert was confirmed."""
+    """For each confirmed category or track alert, the news of that category, or about a
+    programme of that track, first published on `day` (yesterday in the site's time zone, by
+    default) after the alert was confirmed."""
     day = day or site_today() - datetime.timedelta(days=1)
     start, end = site_day_bounds(day)
     published = (
         NewsPage.objects.live()
         .public()
-        .filter(first_published_at__gte=start, first_published_at__lt=end, category__isnull=False)
+        .filter(first_published_at__gte=start, first_published_at__lt=end)
     )
     emails = []
-    for alert in confirmed().filter(kind=Alert.Kind.CATEGORY).select_related("category"):
+    alerts = confirmed().filter(kind__in=[Alert.Kind.CATEGORY, Alert.Kind.TRACK])
+    for alert in alerts.select_related("category"):
         news = list(
-            published.filter(
-                locale__language_code=alert.language,
-                category__translation_key=alert.category.translation_key,
-                first_published_at__gte=alert.confirmed_at,
-            )
+            _news_about(alert, published)
             .order_by("first_published_at")
             .values_list("pk", flat=True)
+            .distinct()
         )
         if news:
             emails.append(

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from alerts import subscribing
 from alerts.models import Alert
-from news.models import NewsCategory
+from news.models import NewsCategory, RelatedProgramme
 from tests.alerts.conftest import link
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, ProgrammePageFactory
 
@@ -65,6 +65,29 @@ def test_a_track_alert_hears_of_any_programme_of_the_track_that_opens(client, in
     clock.set_day(opens)
     [opened] = sent(call_command, "send_alerts", verbosity=0)
     assert programme.title in opened.subject
+
+
+def test_a_track_alert_hears_the_next_day_of_news_about_a_programme_of_the_track(
+    client, home, index, clock, sent
+):
+    programme = ProgrammePageFactory(parent=index, track="المجتمع الذكي")
+    other = ProgrammePageFactory(parent=index, track="مسار آخر")
+    [confirmation] = sent(
+        client.post,
+        "/ar/alerts/",
+        {"email": "track@example.org", "kind": "track", "target": "المجتمع الذكي"},
+    )
+    client.get(link(confirmation, "confirm"))
+    clock.move(hours=2)
+    news_index = NewsIndexPageFactory(parent=home)
+    for title, about in (("ورشة لفرق المتطوعين التقنيين", programme), ("خبر مسار آخر", other)):
+        item = NewsPageFactory(parent=news_index, title=title, first_published_at=clock.moment)
+        RelatedProgramme.objects.create(source=item, page=about)
+    clock.move(days=1)
+    [digest] = sent(call_command, "send_alerts", verbosity=0)
+    assert "المجتمع الذكي" in digest.subject
+    assert "ورشة لفرق المتطوعين التقنيين" in digest.body and "مسار آخر" not in digest.body
+    assert sent(call_command, "send_alerts", verbosity=0) == []
 
 
 def test_editors_see_counts_and_only_site_administrators_export_and_erase(
