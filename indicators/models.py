@@ -4,7 +4,7 @@ by the site every night; the indicators page that charts them; survey results.""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.forms import Select
 from django.http import Http404
 from django.utils import timezone
@@ -327,6 +327,17 @@ def compute(indicator, today=None):
     # Cached pages and fragments show the new figure (bulk_create sends no post_save).
     content_changed()
     return values
+
+
+def compute_all(today=None):
+    """Counts every computed indicator now, each in its own transaction: [(indicator, values)].
+    The values of every language live on the default language's indicator."""
+    indicators = Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
+    counted = []
+    for indicator in indicators.order_by("sort_order", "name"):
+        with transaction.atomic():
+            counted.append((indicator, compute(indicator, today)))
+    return counted
 
 
 def published_indicators(locale):

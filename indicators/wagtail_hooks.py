@@ -1,8 +1,33 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from . import admin_views
 from .models import Indicator
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("indicators/recompute/", admin_views.recompute, name="indicators_recompute")]
+
+
+class IndicatorIndexView(IndexView):
+    @property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        if admin_views.may_recompute(self.request.user):
+            buttons.append(
+                Button(
+                    _("Count the computed figures now"),
+                    url=reverse("indicators_recompute"),
+                    icon_name="rotate",
+                    priority=30,
+                )
+            )
+        return buttons
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -13,6 +38,7 @@ class IndicatorViewSet(SnippetViewSet):
     menu_order = 250
     list_display = ["name", "unit", "computation", "live"]
     search_fields = ["name"]
+    index_view_class = IndicatorIndexView
 
 
 register_snippet(IndicatorViewSet)

@@ -11,9 +11,13 @@ from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.db import connection
 from django.urls import clear_url_caches
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Site
 
+from home.roles import setup_roles
+from tests.factories import StaffUserFactory
 from tests.snapshot import DemoCopies, counts
 
 MIGRATED_STATE = pytest.StashKey[str]()
@@ -174,3 +178,28 @@ def run_worker():
         signal.signal(number, handler)
     for logger, level in zip(loggers, levels, strict=True):
         logger.setLevel(level)
+
+
+@pytest.fixture
+def groups(home):
+    """The staff groups with their permissions, as `setup_roles` leaves them."""
+    return setup_roles()
+
+
+@pytest.fixture
+def staff(groups):
+    """Log `client` in as a new account in the given groups: staff(client, roles.MODERATORS).
+
+    The login is confirmed with a one-time code, as the admin asks of moderators.
+    """
+
+    def make(client, *groups):
+        user = StaffUserFactory(groups=list(groups))
+        client.force_login(user)
+        device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return user
+
+    return make

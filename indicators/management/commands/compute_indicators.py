@@ -1,13 +1,11 @@
 """Counts every computed indicator from the site's own data, as of today. Run nightly by cron
-(README: scheduled jobs) and whenever an editor wants a fresh figure; running it twice a day
-replaces that day's count."""
+(README: scheduled jobs); editors count again from the indicators' admin listing. Running it twice
+a day replaces that day's count."""
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale
 
-from indicators.models import Indicator, compute
+from indicators.models import compute_all
 
 
 class Command(BaseCommand):
@@ -15,11 +13,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        # The values of every language live on the default language's indicator.
-        indicators = Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
-        for indicator in indicators:
-            with transaction.atomic():
-                values = compute(indicator, today)
+        counted = compute_all(today)
+        for indicator, values in counted:
             total = sum(value for _category, value in values)
             self.stdout.write(f"{indicator.slug}: {len(values)} value(s), total {total}")
-        self.stdout.write(f"{indicators.count()} computed indicator(s) counted for {today}.")
+        self.stdout.write(f"{len(counted)} computed indicator(s) counted for {today}.")
