@@ -42,7 +42,7 @@ run: $(BIN)/.installed messages
 # and printed certificates are checked with the Arabic fonts most Debian desktops have (Noto);
 # without them the tests still pass, with Chromium's fallback fonts.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-core >/dev/null 2>&1 || { \
+	@command -v chromium >/dev/null 2>&1 && dpkg-query -W -f='$${Status}' fonts-noto-core 2>/dev/null | grep -q "ok installed" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
 	  elif ! command -v chromium >/dev/null 2>&1; then \
