@@ -60,7 +60,7 @@ def test_the_phone_header_is_short_and_its_menu_opens_without_javascript(
     button = page.locator(".site-menu summary")
     button.click()
     expect(menu).to_be_visible()
-    expect(page.locator(".language-switcher a[hreflang=en]")).to_be_visible()
+    expect(page.locator(".site-menu .language-switcher a[hreflang=en]")).to_be_visible()
     assert page.evaluate(WIDTH) <= 390
     button.click()
     expect(menu).to_be_hidden()
