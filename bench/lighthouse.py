@@ -36,6 +36,7 @@ CHROMIUM = "/usr/bin/chromium"
 # A database of its own, whatever DATABASE_URL says; site_bench reads it and sets Django up.
 WORK = Path(tempfile.mkdtemp(prefix="lighthouse-"))
 os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'site.sqlite3'}"
+os.environ["BENCH_SITE_DATABASE"] = os.environ["DATABASE_URL"]
 
 import site_bench  # noqa: E402
 from django.core.management import call_command  # noqa: E402
