@@ -9,6 +9,8 @@ never the apps themselves.
 from collections.abc import Callable
 from typing import NamedTuple
 
+from wagtail.models import Locale
+
 
 class Computation(NamedTuple):
     label: str
@@ -31,18 +33,24 @@ def computation_choices():
 
 
 # Breakdowns are stored with their groups (governorates, modules) named in the default language.
-# Each app that names groups says how to name them in another language:
-# (names, locale) -> {name: name in that locale}, for the names it knows.
-GROUP_NAMES: list[Callable] = []
+# Each app that names groups registers the translatable model and field that hold the names.
+GROUP_NAMES: list[tuple] = []
 
 
-def register_group_names(function):
-    GROUP_NAMES.append(function)
+def register_group_names(model, field):
+    GROUP_NAMES.append((model, field))
 
 
 def group_names(names, locale):
     """The groups `names` as `locale` names them; a name no app knows stays as it is."""
     found = {}
-    for function in GROUP_NAMES:
-        found.update(function(names, locale))
+    for model, field in GROUP_NAMES:
+        keys = dict(
+            model.objects.filter(
+                locale=Locale.get_default(), **{f"{field}__in": names}
+            ).values_list("translation_key", field)
+        )
+        translated = model.objects.filter(locale=locale, translation_key__in=keys)
+        for key, name in translated.values_list("translation_key", field):
+            found[keys[key]] = name
     return {name: found.get(name, name) for name in names}

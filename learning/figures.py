@@ -28,19 +28,8 @@ def completions_per_module(programme):
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def module_titles(names, locale):
-    """The modules' titles in `locale`, for the default language's titles in `names`."""
-    keys = dict(
-        ModulePage.objects.filter(locale=Locale.get_default(), title__in=names).values_list(
-            "translation_key", "title"
-        )
-    )
-    translated = ModulePage.objects.filter(locale=locale, translation_key__in=keys)
-    return {keys[key]: title for key, title in translated.values_list("translation_key", "title")}
-
-
 def register_figures():
-    register_group_names(module_titles)
+    register_group_names(ModulePage, "title")
     register_computation("certificates_issued", _("Certificates issued"), certificates_issued)
     register_computation(
         "module_completions",

@@ -13,15 +13,21 @@ class ProgrammesConfig(AppConfig):
         from search.results import register_result_type
 
         from .facets import tracks
-        from .figures import region_names
-        from .models import PartnerIndexPage, ProgrammeIndexPage, ProgrammePage, status_label
+        from .models import (
+            PartnerIndexPage,
+            ProgrammeIndexPage,
+            ProgrammePage,
+            Region,
+            status_label,
+        )
 
         register_teaser(
             "programmes",
             _("Programmes open for applications"),
             "programmes/teasers/open_programmes.html",
         )
-        register_group_names(region_names)
+        # Breakdowns by governorate name them in the page's language.
+        register_group_names(Region, "name")
         register_facet("track", _("Programme track"), tracks)
         # In search results a programme shows whether it takes applications today.
         register_result_type(ProgrammePage, when=status_label)
