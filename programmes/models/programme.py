@@ -1,15 +1,11 @@
-import zoneinfo
+"""A programme page: who it is for, how to join, when, and what its publish asks for."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, TextField, When
-from django.db.models.functions import Cast, Length
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,230 +15,27 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.caching import remember
-from home.indexing import AnalysedSearch
-from home.models import BasePage, ModeratedSnippet
-from home.pagination import paginate
+from home.models import BasePage
 from home.structured_data import json_ld
 
-from . import eligibility, status
-
-LIST_FEATURES = ["bold", "italic", "ul", "ol", "link"]
-
-
-def site_today():
-    """Today's date where the programme runs (settings.TIME_ZONE), whoever is asking."""
-    return timezone.localdate(timezone=zoneinfo.ZoneInfo(settings.TIME_ZONE))
-
-
-def source_language_only():
-    """Pages link the source-language snippet; each language shows that snippet's translation."""
-    return Q(locale__language_code=settings.LANGUAGE_CODE)
-
-
-def localized(objects, locale_id, select_related=()):
-    """Translatable snippets in the given locale where a published translation exists, in one
-    query; the source stands in for a translation still waiting for a moderator."""
-    objects = [obj for obj in objects if obj is not None]
-    foreign = [obj for obj in objects if obj.locale_id != locale_id]
-    if not foreign:
-        return objects
-    translations = {
-        obj.translation_key: obj
-        for obj in type(foreign[0])
-        .objects.filter(
-            locale_id=locale_id,
-            translation_key__in=[obj.translation_key for obj in foreign],
-            live=True,
-        )
-        .select_related(*select_related)
-    }
-    return [
-        obj if obj.locale_id == locale_id else translations.get(obj.translation_key, obj)
-        for obj in objects
-    ]
-
-
-class NamedSnippet(index.Indexed, ModeratedSnippet):
-    """A named thing a programme serves, with a slug shared by its translations for filters."""
-
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        help_text=_("Used in filter addresses; the same in every language."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.FilterField("locale_id"),
-    ]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-@register_snippet
-class Region(NamedSnippet):
-    """A governorate or region a programme serves."""
-
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_region_slug_locale")
-        ]
-
-
-@register_snippet
-class TargetGroup(NamedSnippet):
-    """Who a programme is for: youth, women, associations, universities..."""
-
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="unique_target_group_slug_locale"
-            )
-        ]
-
-
-@register_snippet
-class Partner(AnalysedSearch, ModeratedSnippet):
-    class Kind(models.TextChoices):
-        GOVERNMENT = "government", _("Government")
-        CIVIL_SOCIETY = "civil_society", _("Civil society")
-        PRIVATE_SECTOR = "private_sector", _("Private sector")
-        ACADEMIA = "academia", _("Academia")
-        INTERNATIONAL = "international", _("International")
-
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=80)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("short description"), blank=True, max_length=500)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("logo"),
-        FieldPanel("website"),
-        FieldPanel("description"),
-    ]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("description"),
-        index.FilterField("kind"),
-        index.FilterField("locale_id"),
-        index.FilterField("live"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug", overridable=False),
-        SynchronizedField("kind", overridable=False),
-        SynchronizedField("logo", overridable=False),
-        SynchronizedField("website", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_url(self, request=None):
-        """The partner's card in the directory of its language (for search results)."""
-        directory = PartnerIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        if directory is None:
-            return None
-        return f"{directory.get_url(request)}?kind={self.kind}#partner-{self.slug}"
-
-
-@register_snippet
-class EligibilityCriterion(index.Indexed, ModeratedSnippet):
-    """One condition for joining, written once and reused by every programme it applies to."""
-
-    class Kind(models.TextChoices):
-        REQUIRED = "required", _("Required")
-        PREFERRED = "preferred", _("Preferred")
-
-    text = models.CharField(_("criterion"), max_length=300)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REQUIRED)
-    explanation = models.TextField(
-        _("explanation"), blank=True, help_text=_("Why it is asked for, or how it is checked.")
-    )
-    question = models.CharField(
-        _("question for the visitor"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            'A yes/no question for the "Am I eligible?" check; answering yes means the '
-            "criterion is met. Leave empty when only the programme team can judge it."
-        ),
-    )
-
-    panels = [
-        FieldPanel("text"),
-        FieldPanel("kind"),
-        FieldPanel("explanation"),
-        FieldPanel("question"),
-    ]
-    search_fields = [
-        index.SearchField("text"),
-        index.AutocompleteField("text"),
-        index.SearchField("explanation"),
-        index.SearchField("question"),
-        index.FilterField("locale_id"),
-    ]
-    translatable_fields = [
-        TranslatableField("text"),
-        TranslatableField("explanation"),
-        TranslatableField("question"),
-        SynchronizedField("kind", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("eligibility criterion")
-        verbose_name_plural = _("eligibility criteria")
-        ordering = ["text"]
-
-    def __str__(self):
-        return self.text
-
-    @property
-    def required(self):
-        return self.kind == self.Kind.REQUIRED
+from .. import eligibility, status
+from .snippets import (
+    LIST_FEATURES,
+    EligibilityCriterion,
+    Partner,
+    Region,
+    TargetGroup,
+    localized,
+    site_today,
+    source_language_only,
+)
 
 
 class JoiningStep(blocks.StructBlock):
@@ -272,136 +65,6 @@ class Question(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Question")
-
-
-class ProgrammeIndexPage(BasePage):
-    """All programmes of one language, filterable without JavaScript."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=LIST_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["programmes.ProgrammePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("programme index")
-
-    def programmes(self):
-        return ProgrammePage.objects.descendant_of(self).live().public()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = ProgrammeFilters(self, request.GET)
-        page_obj = paginate(request, filters.apply(self.programmes()))
-        programmes = list(page_obj)
-        groups = localized(
-            {g.pk: g for p in programmes for g in p.target_groups.all()}.values(), self.locale_id
-        )
-        by_key = {g.translation_key: g for g in groups}
-        today = site_today()
-        for programme in programmes:
-            programme.shown_groups = [
-                by_key.get(g.translation_key, g) for g in programme.target_groups.all()
-            ]
-            programme.current_status = programme.status(today)
-        context.update(filters=filters, page_obj=page_obj, programmes=programmes)
-        return context
-
-
-class ProgrammeFilters:
-    """The listing's GET filters. Values that match nothing known are ignored, never an error."""
-
-    def __init__(self, index_page, params):
-        self.locale_id = index_page.locale_id
-        self.tracks = sorted(
-            set(
-                index_page.programmes().exclude(track="").values_list("track", flat=True).distinct()
-            )
-        )
-        self.regions = self._choices(Region)
-        self.groups = self._choices(TargetGroup)
-        self.statuses = list(STATUS_LABELS.items())
-
-        def pick(name, known):
-            value = params.get(name, "")
-            return value if value in known else ""
-
-        self.track = pick("track", self.tracks)
-        self.status = pick("status", status.STATUSES)
-        self.region = pick("region", {r.slug for r in self.regions})
-        self.group = pick("group", {g.slug for g in self.groups})
-
-    def _choices(self, model):
-        """Choices in the page's language, each in the source language until translated."""
-        return localized(model.objects.filter(source_language_only()), self.locale_id)
-
-    @property
-    def active(self):
-        return any((self.track, self.status, self.region, self.group))
-
-    def apply(self, programmes):
-        if self.track:
-            programmes = programmes.filter(track=self.track)
-        if self.region:
-            programmes = programmes.filter(regions__slug=self.region)
-        if self.group:
-            programmes = programmes.filter(target_groups__slug=self.group)
-        programmes = with_status(programmes, site_today())
-        if self.status:
-            programmes = programmes.filter(status_rank=STATUS_RANKS[self.status])
-        return (
-            programmes.distinct()
-            .order_by(
-                "status_rank",
-                F("open_order").asc(nulls_last=True),
-                F("upcoming_order").asc(nulls_last=True),
-                F("closed_order").desc(nulls_last=True),
-                "title",
-            )
-            .prefetch_related("target_groups")
-        )
-
-
-STATUS_RANKS = {status.OPEN: 0, status.UPCOMING: 1, status.ANNOUNCED: 2, status.CLOSED: 3}
-STATUS_LABELS = {
-    status.OPEN: _("Open"),
-    status.UPCOMING: _("Upcoming"),
-    status.ANNOUNCED: _("Announced"),
-    status.CLOSED: _("Closed"),
-}
-
-
-def status_label(programme):
-    """Whether `programme` takes applications today, in the reader's language (search results)."""
-    return str(STATUS_LABELS[programme.status()])
-
-
-def with_status(programmes, today):
-    """Annotate the status (as a rank: open, upcoming, announced, closed) and the date each sorts
-    by: open ones closing soonest first, upcoming ones opening soonest, closed ones latest first.
-    The same rules as status.programme_status, in SQL: no joining steps ("[]" as text), or no
-    date at all, is announced."""
-    return (
-        programmes.annotate(steps_length=Length(Cast("joining_steps", TextField())))
-        .annotate(
-            status_rank=Case(
-                When(Q(opens__isnull=True, closes__isnull=True) | Q(steps_length__lte=2), then=2),
-                When(opens__gt=today, then=1),
-                When(closes__lt=today, then=3),
-                default=0,
-                output_field=models.IntegerField(),
-            )
-        )
-        .annotate(
-            open_order=Case(When(status_rank=0, then=F("closes"))),
-            upcoming_order=Case(When(status_rank=1, then=F("opens"))),
-            closed_order=Case(When(status_rank=3, then=F("closes"))),
-        )
-    )
 
 
 class ProgrammePageForm(WagtailAdminPageForm):
@@ -731,57 +394,6 @@ class ProgrammePage(BasePage):
         if self.closes:
             data["applicationDeadline"] = self.closes.isoformat()
         return json_ld(data)
-
-
-class PartnerIndexPage(BasePage):
-    """The partners directory, filterable by kind."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=LIST_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("partners directory")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        kinds = Partner.Kind.choices
-        kind = request.GET.get("kind", "")
-        if kind not in dict(kinds):
-            kind = ""
-        partners = Partner.objects.filter(source_language_only()).select_related("logo")
-        if kind:
-            partners = partners.filter(kind=kind)
-        shown = sorted(
-            localized(partners, self.locale_id, select_related=["logo"]), key=lambda p: p.name
-        )
-        context.update(kinds=kinds, kind=kind, page_obj=paginate(request, shown, per_page=24))
-        return context
-
-
-def programmes_open_in(locale: Locale, limit):
-    """Open programmes in a language, closing soonest first: the home page's teaser."""
-    today = site_today()
-    programmes = with_status(
-        ProgrammePage.objects.live().public().filter(locale=locale), today
-    ).filter(status_rank=STATUS_RANKS[status.OPEN])
-    return programmes.order_by(F("closes").asc(nulls_last=True), "title")[:limit]
-
-
-def programmes_coming_in(locale: Locale, limit):
-    """Upcoming programmes (opening soonest first), then announced ones: the home page's "coming
-    soon", each with its status."""
-    today = site_today()
-    programmes = with_status(
-        ProgrammePage.objects.live().public().filter(locale=locale), today
-    ).filter(status_rank__in=[STATUS_RANKS[status.UPCOMING], STATUS_RANKS[status.ANNOUNCED]])
-    return programmes.order_by("status_rank", F("opens").asc(nulls_last=True), "title")[:limit]
 
 
 @receiver(post_save, sender=EligibilityCriterion)

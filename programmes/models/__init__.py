@@ -1,0 +1,60 @@
+"""Programmes' models, by concept: snippets.py (regions, target groups, partners, criteria),
+programme.py (the programme page) and listing.py (the programmes' and partners' listings)."""
+
+from .listing import (
+    STATUS_LABELS,
+    STATUS_RANKS,
+    PartnerIndexPage,
+    ProgrammeFilters,
+    ProgrammeIndexPage,
+    programmes_coming_in,
+    programmes_open_in,
+    status_label,
+    with_status,
+)
+from .programme import (
+    WAY_TO_APPLY_ERRORS,
+    JoiningStep,
+    ProgrammePage,
+    ProgrammePageForm,
+    Question,
+    reindex_programmes_using,
+)
+from .snippets import (
+    LIST_FEATURES,
+    EligibilityCriterion,
+    NamedSnippet,
+    Partner,
+    Region,
+    TargetGroup,
+    localized,
+    site_today,
+    source_language_only,
+)
+
+__all__ = [
+    "LIST_FEATURES",
+    "STATUS_LABELS",
+    "STATUS_RANKS",
+    "WAY_TO_APPLY_ERRORS",
+    "EligibilityCriterion",
+    "JoiningStep",
+    "NamedSnippet",
+    "Partner",
+    "PartnerIndexPage",
+    "ProgrammeFilters",
+    "ProgrammeIndexPage",
+    "ProgrammePage",
+    "ProgrammePageForm",
+    "Question",
+    "Region",
+    "TargetGroup",
+    "localized",
+    "programmes_coming_in",
+    "programmes_open_in",
+    "reindex_programmes_using",
+    "site_today",
+    "source_language_only",
+    "status_label",
+    "with_status",
+]
