@@ -1,0 +1,273 @@
+"""The form pages: a form editors build (open while its programme is, or registering for an
+event), the forms index with the status check, and the privacy policy and status check links a
+form shows."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, When
+from django.forms import CheckboxSelectMultiple
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.caching import remember
+from home.models import BasePage, SiteSettings
+from home.roles import APPLICATION_REVIEWERS
+from news.models import EventPage
+from programmes.models import ProgrammePage
+
+from .fields import FieldType
+from .registrations import registration_status
+from .submissions import Submission
+
+TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
+
+
+def privacy_page(request, locale_id):
+    """The site's privacy policy in the form's language where translated, or None."""
+    page = SiteSettings.for_request(request).privacy_page
+    if page is None:
+        return None
+    page = page.get_translation_or_none(locale_id) or page
+    return page if page.live else None
+
+
+def status_check_url(locale_id):
+    def find():
+        index = FormIndexPage.objects.live().filter(locale_id=locale_id).first()
+        return index.url + index.reverse_subpage("status") if index else ""
+
+    return remember(f"status-check-url:{locale_id}", find)
+
+
+class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
+    """A form editors build in the admin: an application, a survey, a complaint, a registration.
+
+    Under a programme (or chosen as a programme's application form) it is open exactly while the
+    programme is.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        _("confirmation text"),
+        blank=True,
+        features=TEXT_FEATURES,
+        help_text=_("Shown with the reference number once the form is sent."),
+    )
+    submit_label = models.CharField(_("submit button text"), max_length=60, blank=True)
+    allow_drafts = models.BooleanField(
+        _("applicants may save and finish later"),
+        default=False,
+        help_text=_(
+            "For long forms: an applicant may save the answers and files, and is emailed a link "
+            "to finish on any device within 30 days. The form needs an email field."
+        ),
+    )
+    reviewers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewers"),
+        blank=True,
+        limit_choices_to={"groups__name": APPLICATION_REVIEWERS},
+        related_name="reviewed_forms",
+        help_text=_(
+            "Members of the Application reviewers group who may see and review this form's "
+            "submissions, from the time the page is published."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("reviewers", widget=CheckboxSelectMultiple),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("submit_label"),
+        FieldPanel("allow_drafts"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification email to the programme team"),
+            permission="superuser",
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("submit_label"),
+        TranslatableField("form_fields"),
+        TranslatableField("subject"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
+        SynchronizedField("allow_drafts", overridable=False),
+        # A translation starts with the source form's reviewers and takes them again when synced.
+        SynchronizedField("reviewers", overridable=False),
+    ]
+
+    parent_page_types = [
+        "applications.FormIndexPage",
+        "programmes.ProgrammePage",
+        "home.HomePage",
+        "home.StandardPage",
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
+
+    # The form builder reads these: see forms.py.
+    def get_form_fields(self):
+        # Read once per request: the form, the applicant's email and the emails all need them.
+        if not hasattr(self, "_form_fields"):
+            self._form_fields = list(self.form_fields.all())
+        return self._form_fields
+
+    def get_submission_class(self):
+        return Submission
+
+    @property
+    def form_builder(self):
+        from ..forms import ApplicationFormBuilder
+
+        return ApplicationFormBuilder
+
+    @cached_property
+    def programme(self):
+        """The programme whose dates decide whether this form is open, or None; found once
+        until the content changes, as every post to the form asks."""
+        return remember(f"programme-of-form:{self.pk}", lambda: (self.find_programme(),))[0]
+
+    def find_programme(self):
+        parent = self.get_parent()
+        if parent is not None and isinstance(parent.specific_deferred, ProgrammePage):
+            return parent.specific_deferred
+        keys = ApplicationFormPage.objects.filter(translation_key=self.translation_key)
+        # The programme in the form's language first, else the oldest: one query either way.
+        same_language = Case(When(locale_id=self.locale_id, then=0), default=1)
+        return (
+            ProgrammePage.objects.filter(application_page__in=keys)
+            .order_by(same_language, "pk")
+            .first()
+        )
+
+    @cached_property
+    def event(self):
+        """The event this form registers for, or None; in the form's language where translated.
+        Found once until the content changes, as every post to the form asks."""
+        return remember(f"event-of-form:{self.pk}", lambda: (self.find_event(),))[0]
+
+    def find_event(self):
+        keys = Page.objects.filter(translation_key=self.translation_key)
+        same_language = Case(When(locale_id=self.locale_id, then=0), default=1)
+        return (
+            EventPage.objects.filter(registration_page__in=keys)
+            .order_by(same_language, "pk")
+            .first()
+        )
+
+    def availability(self, today=None):
+        """(status, programme): status is "open", "upcoming" or "closed", or for an event's
+        registration "full" (every place taken and no waiting list)."""
+        programme = self.programme
+        status = "open" if programme is None else programme.status(today)
+        if status == "open" and self.event is not None:
+            status = registration_status(self.event)
+        return status, programme
+
+    def is_open(self, today=None):
+        return self.availability(today)[0] == "open"
+
+    @property
+    def has_file_fields(self):
+        return self.file_field_count > 0
+
+    @property
+    def file_field_count(self):
+        return sum(f.field_type == FieldType.FILE for f in self.get_form_fields())
+
+    @property
+    def largest_file(self):
+        """The largest file any of its file fields takes, in bytes; None without file fields."""
+        from ..forms import upload_limit
+
+        limits = [upload_limit(f) for f in self.get_form_fields() if f.field_type == FieldType.FILE]
+        return max(limits, default=None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            # Only the form shows it, not its confirmation.
+            privacy_page=SimpleLazyObject(lambda: privacy_page(request, self.locale_id)),
+            status_url=status_check_url(self.locale_id),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from ..views import serve_form
+
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        return serve_form(self, request)
+
+    def serve_preview(self, request, mode_name):
+        request.is_preview = True
+        return super().serve_preview(request, mode_name)
+
+    def get_data_fields(self):
+        return [
+            ("reference", _("Reference")),
+            ("status", _("Status")),
+            *super().get_data_fields(),
+        ]
+
+    def get_submissions_list_view_class(self):
+        from ..admin_views import ReviewSubmissionsListView
+
+        return ReviewSubmissionsListView
+
+
+class FormIndexPage(RoutablePageMixin, BasePage):
+    """The forms of one language (surveys, complaints, contact) and the status check."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["applications.ApplicationFormPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("forms index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["forms"] = ApplicationFormPage.objects.child_of(self).live().public()
+        context["status_url"] = self.url + self.reverse_subpage("status")
+        return context
+
+    @path("status/", name="status")
+    def status_check(self, request):
+        from ..views import status_check
+
+        return status_check(self, request)
+
+    @path("registration/", name="cancel_registration")
+    def cancel_registration(self, request):
+        from ..views import cancel_registration
+
+        # The signed token is in the query: Wagtail's page paths take no colon.
+        return cancel_registration(self, request, request.GET.get("token", ""))
