@@ -1,0 +1,49 @@
+"""Forms written in code: the pages where volunteers sign up and associations ask for help take
+submissions through the site's form machinery without an editor building the form."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.models import FormMixin
+
+from applications.models import Submission
+
+
+class FixedField:
+    """A field of a form written in code, as the form machinery lists answers and exports."""
+
+    def __init__(self, clean_name, label, field_type):
+        self.clean_name, self.label, self.field_type = clean_name, label, field_type
+
+
+class FixedForm(FormMixin):
+    """A page taking submissions through the site's form machinery with fields written in code:
+    the same for every opportunity, so that no editor has to build a sign-up form."""
+
+    # Emails about the submissions come from the site's address (applications/emails.py).
+    from_address = ""
+    form_class = None
+    # Not an event's registration: the submission takes no place (applications/registrations.py).
+    event = None
+
+    def get_form_class(self):
+        return self.form_class
+
+    def get_form_fields(self):
+        return [
+            FixedField(name, field.label, field.kind)
+            for name, field in self.get_form_class().base_fields.items()
+        ]
+
+    def get_submission_class(self):
+        return Submission
+
+    def get_data_fields(self):
+        return [
+            ("reference", _("Reference")),
+            ("status", _("Status")),
+            *super().get_data_fields(),
+        ]
+
+    def get_submissions_list_view_class(self):
+        from applications.admin_views import ReviewSubmissionsListView
+
+        return ReviewSubmissionsListView
