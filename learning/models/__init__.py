@@ -1,0 +1,32 @@
+"""Learning's models, by concept: lessons.py (lessons, their quizzes and counts) and catalogue.py
+(the catalogue, its modules and their certificates)."""
+
+# tests/learning/test_certificates.py imports it from learning.models.
+from home.codes import normalise_code
+
+from .catalogue import (
+    Certificate,
+    CertificateQuerySet,
+    LearningIndexPage,
+    ModulePage,
+    ModulePrerequisite,
+    format_duration,
+    new_code,
+    rate_limited,
+)
+from .lessons import LessonPage, lesson_counts, render_with_status
+
+__all__ = [
+    "Certificate",
+    "CertificateQuerySet",
+    "LearningIndexPage",
+    "LessonPage",
+    "ModulePage",
+    "ModulePrerequisite",
+    "format_duration",
+    "lesson_counts",
+    "new_code",
+    "normalise_code",
+    "rate_limited",
+    "render_with_status",
+]
