@@ -1,28 +1,23 @@
-"""Indicators: figures with a definition, a source and dated values, typed by editors or computed
-by the site every night; the indicators page that charts them; survey results."""
+"""An indicator: a figure with a definition, a source, a unit and a kind of chart, the form that
+checks its typed values, and its latest figure."""
 
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.forms import Select
-from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.caching import content_changed
 from home.figures import COMPUTATIONS, computation_choices, group_names
-from home.models import BasePage, ModeratedSnippet
+from home.models import ModeratedSnippet
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
@@ -255,188 +250,3 @@ class Indicator(PreviewableMixin, ModeratedSnippet, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         return {"indicator": self}
-
-
-class IndicatorValue(models.Model):
-    """A value an editor typed, with its date (and its group, for a breakdown)."""
-
-    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    date = models.DateField(_("date"), help_text=_("The day the value was true."))
-    category = models.CharField(
-        _("group"),
-        max_length=120,
-        blank=True,
-        help_text=_("For a breakdown: the governorate, track or group."),
-    )
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-
-    panels = [FieldPanel("date"), FieldPanel("category"), FieldPanel("value")]
-
-    class Meta:
-        verbose_name = _("value")
-        verbose_name_plural = _("values")
-        ordering = ["date", "category"]
-
-    def __str__(self):
-        return f"{self.date} {self.category} {self.value}".replace("  ", " ")
-
-    def clean(self):
-        super().clean()
-        if self.date and self.date > timezone.localdate():
-            raise ValidationError(
-                {"date": _("A value cannot be dated in the future: enter the day it was true.")}
-            )
-
-
-class ComputedValue(models.Model):
-    """A value the site counted (`manage.py compute_indicators`), one per day and group."""
-
-    indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="computed_values"
-    )
-    date = models.DateField(_("date"))
-    category = models.CharField(_("group"), max_length=120, blank=True)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-
-    class Meta:
-        ordering = ["date", "category"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["indicator", "date", "category"], name="unique_computed_value"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.date} {self.category} {self.value}".replace("  ", " ")
-
-
-def compute(indicator, today=None):
-    """Counts an indicator's figure now and stores it as today's values (replacing today's
-    earlier count). Returns the values stored."""
-    computation = COMPUTATIONS.get(indicator.computation)
-    if computation is None:
-        return []
-    today = today or timezone.localdate()
-    programme = indicator.programme.specific if indicator.programme_id else None
-    values = [(str(category), Decimal(value)) for category, value in computation.compute(programme)]
-    indicator.computed_values.filter(date=today).delete()
-    ComputedValue.objects.bulk_create(
-        ComputedValue(indicator=indicator, date=today, category=category, value=value)
-        for category, value in values
-    )
-    # Cached pages and fragments show the new figure (bulk_create sends no post_save).
-    content_changed()
-    return values
-
-
-def compute_all(today=None):
-    """Counts every computed indicator now, each in its own transaction: [(indicator, values)].
-    The values of every language live on the default language's indicator."""
-    indicators = Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
-    counted = []
-    for indicator in indicators.order_by("sort_order", "name"):
-        with transaction.atomic():
-            counted.append((indicator, compute(indicator, today)))
-    return counted
-
-
-def published_indicators(locale):
-    """The published indicators of a language, with their values in one query each."""
-    return (
-        Indicator.objects.filter(live=True, locale=locale)
-        .select_related("programme")
-        .order_by("sort_order", "name")
-    )
-
-
-class IndicatorIndexPage(RoutablePageMixin, BasePage):
-    """The indicators page (/ar/indicators/): every published indicator charted; each indicator's
-    own page, its CSV and JSON files, and the open-data page below it."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["indicators.SurveyResultsPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("indicators page")
-
-    def indicators(self):
-        return list(published_indicators(self.locale))
-
-    def find(self, slug):
-        indicator = published_indicators(self.locale).filter(slug=slug).first()
-        if indicator is None:
-            raise Http404
-        return indicator
-
-    def indicator_url(self, indicator):
-        return self.url + self.reverse_subpage("indicator", args=[indicator.slug])
-
-    def route(self, request, path_components):
-        """A page under this one (survey results) before an indicator of the same name."""
-        if path_components and self.get_children().filter(slug=path_components[0]).exists():
-            return super(RoutablePageMixin, self).route(request, path_components)
-        return super().route(request, path_components)
-
-    @path("")
-    def index(self, request):
-        from .views import index
-
-        return index(self, request)
-
-    @path("data/", name="data")
-    def data(self, request):
-        from .views import data_page
-
-        return data_page(self, request)
-
-    @path("<slug:slug>/", name="indicator")
-    def indicator(self, request, slug):
-        from .views import indicator_page
-
-        return indicator_page(self, request, self.find(slug))
-
-
-class SurveyResultsPage(BasePage):
-    """The published answers of a survey form: counts per choice and per governorate, never free
-    text, never a group of fewer than five answers."""
-
-    survey = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("survey"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
-
-    content_panels = [
-        *BasePage.content_panels,
-        PageChooserPanel("survey", page_type="applications.ApplicationFormPage"),
-        FieldPanel("intro"),
-    ]
-    translatable_fields = [
-        *BasePage.translatable_fields,
-        TranslatableField("intro"),
-        SynchronizedField("survey", overridable=False),
-    ]
-
-    parent_page_types = ["indicators.IndicatorIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("survey results page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .surveys import results_of
-
-        context = super().get_context(request, *args, **kwargs)
-        context["results"] = results_of(self.survey)
-        return context

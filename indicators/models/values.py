@@ -1,0 +1,99 @@
+"""An indicator's values: typed by editors, or counted by the site every night."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Locale
+
+from home.caching import content_changed
+from home.figures import COMPUTATIONS
+
+from .indicators import Indicator
+
+
+class IndicatorValue(models.Model):
+    """A value an editor typed, with its date (and its group, for a breakdown)."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    date = models.DateField(_("date"), help_text=_("The day the value was true."))
+    category = models.CharField(
+        _("group"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a breakdown: the governorate, track or group."),
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+
+    panels = [FieldPanel("date"), FieldPanel("category"), FieldPanel("value")]
+
+    class Meta:
+        verbose_name = _("value")
+        verbose_name_plural = _("values")
+        ordering = ["date", "category"]
+
+    def __str__(self):
+        return f"{self.date} {self.category} {self.value}".replace("  ", " ")
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError(
+                {"date": _("A value cannot be dated in the future: enter the day it was true.")}
+            )
+
+
+class ComputedValue(models.Model):
+    """A value the site counted (`manage.py compute_indicators`), one per day and group."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="computed_values"
+    )
+    date = models.DateField(_("date"))
+    category = models.CharField(_("group"), max_length=120, blank=True)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["date", "category"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "date", "category"], name="unique_computed_value"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.category} {self.value}".replace("  ", " ")
+
+
+def compute(indicator, today=None):
+    """Counts an indicator's figure now and stores it as today's values (replacing today's
+    earlier count). Returns the values stored."""
+    computation = COMPUTATIONS.get(indicator.computation)
+    if computation is None:
+        return []
+    today = today or timezone.localdate()
+    programme = indicator.programme.specific if indicator.programme_id else None
+    values = [(str(category), Decimal(value)) for category, value in computation.compute(programme)]
+    indicator.computed_values.filter(date=today).delete()
+    ComputedValue.objects.bulk_create(
+        ComputedValue(indicator=indicator, date=today, category=category, value=value)
+        for category, value in values
+    )
+    # Cached pages and fragments show the new figure (bulk_create sends no post_save).
+    content_changed()
+    return values
+
+
+def compute_all(today=None):
+    """Counts every computed indicator now, each in its own transaction: [(indicator, values)].
+    The values of every language live on the default language's indicator."""
+    indicators = Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
+    counted = []
+    for indicator in indicators.order_by("sort_order", "name"):
+        with transaction.atomic():
+            counted.append((indicator, compute(indicator, today)))
+    return counted
