@@ -152,17 +152,28 @@ class Search:
         ]
         if _ranks_itself(backend):
             # The cluster ordered each kind by the same rules (search/elasticsearch.py).
-            found.sort(key=lambda match: -(match[1] or 0))
-            return [_key(obj) for obj, _score in found]
-        return _ordered([obj for obj, _score in found], self.concepts, self.language)
+            found.sort(key=lambda match: -(match.score or 0))
+            return [match.key for match in found]
+        return _ordered(found, self.concepts, self.language)
 
     def _found(self, objects, limit):
+        """The backend's best `limit` matches among `objects`, best first, as `Match`es."""
         backend = get_search_backend()
-        # Elasticsearch ranks by the site's rules itself; the databases find, the site orders.
-        wanted = Ranked(self.concepts) if _ranks_itself(backend) else self._analysed
-        matches = backend.search(wanted, objects, operator="or")
-        matches = matches.annotate_score("_score")
-        return [(obj, getattr(obj, "_score", None)) for obj in matches[:limit]]
+        if _ranks_itself(backend):
+            # Elasticsearch ranks by the site's rules itself; the databases find, the site orders.
+            matches = backend.search(Ranked(self.concepts), objects, operator="or")
+            matches = matches.annotate_score("_score")[:limit]
+            return [Match.of(obj, self.language, getattr(obj, "_score", None)) for obj in matches]
+        matches = backend.search(self._analysed, objects, operator="or")[:limit]
+        if not issubclass(objects.model, Page):
+            return [Match.of(obj, self.language) for obj in matches]
+        # A thousand pages cost more to build than to find: the database backends' query is read
+        # as rows, with what ranking needs.
+        rows = matches.get_queryset().values_list("pk", "content_type_id", "title")
+        return [
+            Match(f"{ct}:{pk}", Page, _model_of(ct) or Page, title, self.language)
+            for pk, ct, title in rows
+        ]
 
     def _snippet_querysets(self):
         """The snippets visitors see on their own (partners), in this language."""
@@ -242,6 +253,27 @@ class Search:
         return suggestion if suggestion != " ".join(_WORD.findall(normalise(self.text))) else ""
 
 
+@dataclass(frozen=True)
+class Match:
+    """Something the backend found, with what ranking needs to know of it."""
+
+    key: str  # "content type:id"
+    kind: type  # what was searched: pages, documents or a kind of snippet
+    model: type  # its own type (a page's specific type)
+    title: str
+    language: str
+    score: float | None = None
+
+    @classmethod
+    def of(cls, obj, language, score=None):
+        if isinstance(obj, AnalysedSearch):
+            language = obj.search_language()
+        model = obj.specific_class if isinstance(obj, Page) else type(obj)
+        kind = Page if isinstance(obj, Page) else type(obj)
+        title = str(obj.title if hasattr(obj, "title") else obj)
+        return cls(_key(obj), kind, model, title, language, score)
+
+
 def _ranks_itself(backend):
     return isinstance(backend, ElasticsearchBaseSearchBackend)
 
@@ -264,8 +296,12 @@ def _key(obj):
     return f"{ContentType.objects.get_for_model(obj).pk}:{obj.pk}"
 
 
+def _model_of(content_type_id):
+    return ContentType.objects.get_for_id(content_type_id).model_class()
+
+
 def _is_page_type(content_type_id):
-    return issubclass(ContentType.objects.get_for_id(content_type_id).model_class(), Page)
+    return issubclass(_model_of(content_type_id), Page)
 
 
 def _page_types(keys):
@@ -290,41 +326,36 @@ def _title_terms(title, language):
 def _ordered(found, query, language):
     """`found` (the backend's matches, each kind best first) in the site's order, as keys."""
     by_kind = defaultdict(list)
-    for obj in found:
-        by_kind[type(obj)].append(obj)
+    for match in found:
+        by_kind[match.kind].append(match)
     head = []
     tail = []
-    for objects in by_kind.values():
-        head.extend(objects[:RERANKED])
-        tail.extend(objects[RERANKED:])
+    for matches in by_kind.values():
+        head.extend(matches[:RERANKED])
+        tail.extend(matches[RERANKED:])
     texts = _indexed_texts(head)
     fresh = _fresh_dates(head)
-    candidates = []
-    for order, obj in enumerate(head):
-        key = _key(obj)
-        language_of = obj.search_language() if isinstance(obj, AnalysedSearch) else language
-        title = str(obj.title if hasattr(obj, "title") else obj)
-        kind = result_type(type(obj) if not isinstance(obj, Page) else obj.specific_class)
-        candidates.append(
-            ranking.Candidate(
-                key=key,
-                title=list(_title_terms(title, language_of)),
-                text=texts.get(key, "").split(),
-                section=kind.section,
-                fresh=fresh.get(key),
-                order=order,
-            )
+    candidates = [
+        ranking.Candidate(
+            key=match.key,
+            title=list(_title_terms(match.title, match.language)),
+            text=texts.get(match.key, "").split(),
+            section=result_type(match.model).section,
+            fresh=fresh.get(match.key),
+            order=order,
         )
+        for order, match in enumerate(head)
+    ]
     today = timezone.localdate()
-    return [c.key for c in ranking.rank(candidates, query, today)] + [_key(o) for o in tail]
+    return [c.key for c in ranking.rank(candidates, query, today)] + [m.key for m in tail]
 
 
-def _indexed_texts(objects):
-    """The analysed text the database index holds for each object: {key: text}."""
+def _indexed_texts(matches):
+    """The analysed text the database index holds for each match: {key: text}."""
     column = "body_text" if connection.vendor == "postgresql" else "body"
     wanted = defaultdict(list)
-    for obj in objects:
-        ct, pk = _key(obj).split(":")
+    for match in matches:
+        ct, pk = match.key.split(":")
         wanted[int(ct)].append(pk)
     texts = {}
     for ct, pks in wanted.items():
@@ -334,14 +365,13 @@ def _indexed_texts(objects):
     return texts
 
 
-def _fresh_dates(objects):
-    """The date of each news item and event among `objects` (types registered as fresh)."""
+def _fresh_dates(matches):
+    """The date of each news item and event among `matches` (types registered as fresh)."""
     by_model = defaultdict(list)
-    for obj in objects:
-        model = obj.specific_class if isinstance(obj, Page) else type(obj)
-        kind = result_type(model)
+    for match in matches:
+        kind = result_type(match.model)
         if kind.fresh and kind.when:
-            by_model[model].append(obj.pk)
+            by_model[match.model].append(match.key.split(":")[1])
     dates = {}
     for model, pks in by_model.items():
         kind = result_type(model)
