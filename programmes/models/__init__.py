@@ -1,6 +1,8 @@
 """Programmes' models, by concept: snippets.py (regions, target groups, partners, criteria),
-programme.py (the programme page) and listing.py (the programmes' and partners' listings)."""
+programme.py (the programme page, whose blocks are in programmes/blocks.py) and listing.py (the
+programmes' and partners' listings)."""
 
+from ..blocks import JoiningStep, Question
 from .listing import (
     STATUS_LABELS,
     STATUS_RANKS,
@@ -14,10 +16,8 @@ from .listing import (
 )
 from .programme import (
     WAY_TO_APPLY_ERRORS,
-    JoiningStep,
     ProgrammePage,
     ProgrammePageForm,
-    Question,
     reindex_programmes_using,
 )
 from .snippets import (
