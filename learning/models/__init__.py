@@ -1,9 +1,6 @@
 """Learning's models, by concept: lessons.py (lessons, their quizzes and counts) and catalogue.py
 (the catalogue, its modules and their certificates)."""
 
-# tests/learning/test_certificates.py imports it from learning.models.
-from home.codes import normalise_code
-
 from .catalogue import (
     Certificate,
     CertificateQuerySet,
@@ -26,7 +23,6 @@ __all__ = [
     "format_duration",
     "lesson_counts",
     "new_code",
-    "normalise_code",
     "rate_limited",
     "render_with_status",
 ]

@@ -5,7 +5,8 @@ import re
 import pytest
 from django.test import Client, override_settings
 
-from learning.models import Certificate, normalise_code
+from home.codes import normalise_code
+from learning.models import Certificate
 
 from .conftest import answers
 
