@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import clear_url_caches
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -25,11 +25,11 @@ DEMO = pytest.StashKey[DemoCopies]()
 
 
 @pytest.fixture(scope="session", autouse=True)
-def migrated_state(request, django_db_setup, django_db_blocker):
+def migrated_state(request, django_db_setup, django_db_blocker, tmp_path_factory):
     """The rows the migrations create (locales, home page, site, groups), taken before any test."""
     with django_db_blocker.unblock():
         state = connection.creation.serialize_db_to_string()
-        request.config.stash[DEMO] = DemoCopies(counts())
+        request.config.stash[DEMO] = DemoCopies(counts(), tmp_path_factory.mktemp("demo-files"))
     request.config.stash[MIGRATED_STATE] = state
     return state
 
@@ -77,6 +77,22 @@ def demo(request, db):
     """The whole demo site, as `make run` loads it."""
     request.config.stash[DEMO].load()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture(scope="session")
+def on_the_demo(request, django_db_setup, django_db_blocker):
+    """Read something once from the demo site, for a module-wide fixture: on_the_demo(read) →
+    read(). The database is rolled back afterwards."""
+
+    def run(read):
+        with django_db_blocker.unblock(), transaction.atomic():
+            request.config.stash[DEMO].load()
+            try:
+                return read()
+            finally:
+                transaction.set_rollback(True)
+
+    return run
 
 
 @pytest.fixture

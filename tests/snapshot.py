@@ -4,13 +4,17 @@
 a process is copied table by table; a later test gets the copy back, in its own transaction (or
 the one it runs in), in place of the migrated rows. The copy is used only when the database holds
 the migrated rows and nothing more (a fixture that made rows before the demo gets a real load),
-and only with the media folders and site address it was made with, so that its files exist.
+and only with the site address it was made with. The demo's files (images, documents) are copied
+too, into whatever media folders the test uses.
 """
 
+import shutil
 from io import StringIO
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -85,24 +89,43 @@ def _put_back(copied):
                 cursor.executemany(insert, rows)
 
 
-class DemoCopies:
-    """Per test process: the migrated rows' counts, and the copy of the demo once loaded."""
+def _media_roots():
+    return [settings.MEDIA_ROOT, getattr(settings, "PRIVATE_MEDIA_ROOT", "")]
 
-    def __init__(self, migrated_counts):
+
+def _take_files(kept):
+    for number, root in enumerate(_media_roots()):
+        if root and Path(root).is_dir():
+            shutil.copytree(root, kept / str(number))
+    return kept
+    return kept
+
+
+def _put_back_files(kept):
+    for number, root in enumerate(_media_roots()):
+        if root and (kept / str(number)).is_dir():
+            shutil.copytree(kept / str(number), root, dirs_exist_ok=True)
+
+
+class DemoCopies:
+    """Per test process: the migrated rows' counts, and the copy of the demo once loaded (its
+    files kept in `folder`)."""
+
+    def __init__(self, migrated_counts, folder):
         self.migrated_counts = migrated_counts
+        self.folder = Path(folder)
         self.copies = {}
 
     def load(self):
-        key = (
-            connection.vendor,
-            settings.MEDIA_ROOT,
-            getattr(settings, "PRIVATE_MEDIA_ROOT", ""),
-            getattr(settings, "SITE_BASE_URL", ""),
-        )
+        key = (connection.vendor, getattr(settings, "SITE_BASE_URL", ""))
         pristine = counts() == self.migrated_counts
         if pristine and key in self.copies:
-            _put_back(self.copies[key])
+            rows, files = self.copies[key]
+            _put_back(rows)
+            _put_back_files(files)
+            # What was kept of the rows these replace (site roots, fragments) is stale.
+            cache.clear()
             return
         call_command("load_demo", stdout=StringIO())
         if pristine:
-            self.copies[key] = _take()
+            self.copies[key] = (_take(), _take_files(self.folder / str(len(self.copies))))

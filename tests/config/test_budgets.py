@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategory
@@ -83,24 +84,19 @@ def loaded_urls(soup):
 
 
 @pytest.fixture(scope="module")
-def demo_pages(django_db_setup, django_db_blocker):
-    """Each page type's HTML, fetched once from the demo site; the database is left as it was."""
-    from io import StringIO
+def demo_pages(on_the_demo):
+    """Each page type's HTML, fetched once from the demo site."""
 
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import Client
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+    def fetch():
         client = Client()
         pages = {}
         for kind, address in DEMO_PAGES.items():
             response = client.get(address)
             assert response.status_code == 200, f"{kind} ({address}): {response.status_code}"
             pages[kind] = response.content
-        transaction.set_rollback(True)
-    return pages
+        return pages
+
+    return on_the_demo(fetch)
 
 
 @pytest.mark.parametrize("kind", DEMO_PAGES)

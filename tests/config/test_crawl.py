@@ -1,15 +1,12 @@
 """The whole demo site, walked once from "/" in every language, as a search engine does."""
 
 import re
-from io import StringIO
 from urllib.parse import urlsplit
 
 import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from wagtail.models import Site
 
@@ -30,15 +27,15 @@ def own_hosts():
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
-    """Every page reachable from the front door, fetched once; the database is left as it was."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+def site(on_the_demo):
+    """Every page reachable from the front door, fetched once."""
+
+    def walk():
         hosts = own_hosts()
         starts = [("/", {"HTTP_ACCEPT_LANGUAGE": language}) for language in LANGUAGES]
-        visits = crawl(Client(), starts, hosts)
-        transaction.set_rollback(True)
-    return visits, hosts
+        return crawl(Client(), starts, hosts), hosts
+
+    return on_the_demo(walk)
 
 
 @pytest.fixture(scope="module")

@@ -2,16 +2,16 @@
 repeated keys, very long values) thrown at every public listing, filter, feed, search,
 suggestion, calendar, certificate check, status check and API endpoint of the demo site."""
 
-from io import StringIO
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
+
+from tests.conftest import DEMO
 
 pytestmark = pytest.mark.django_db
 
@@ -95,10 +95,10 @@ def query_strings(names):
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(request, django_db_setup, django_db_blocker):
     """The demo site, loaded once for the module and rolled back after its tests."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+        request.config.stash[DEMO].load()
         yield
         transaction.set_rollback(True)
 
