@@ -9,4 +9,4 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import caching, lookups, signals, siteaddress  # noqa: F401
 
-        lookups.install()
+        lookups.listen()

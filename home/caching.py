@@ -24,6 +24,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import get_max_age
 from django_tasks.signals import task_finished
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import (
     BaseViewRestriction,
@@ -100,14 +101,12 @@ def model_changed(sender, raw=False, created=False, **kwargs):
 # Moving a page rewrites paths without saving each page.
 post_page_move.connect(content_changed, dispatch_uid="content-changed-on-move")
 
-INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
-
 
 @receiver(task_finished)
 def search_index_updated(sender, task_result, **kwargs):
     # With a task queue, a page reaches the search index after it was saved: a search remembered
     # in between would go on missing it.
-    if task_result.task.module_path == INDEX_TASK:
+    if task_result.task.module_path == insert_or_update_object_task.module_path:
         content_changed()
 
 

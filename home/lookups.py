@@ -1,32 +1,30 @@
-"""Lookups that Wagtail repeats on every request, read from the cache instead of the database.
+"""Lookups that every request repeats, read from the cache instead of the database.
 
-Wagtail asks for the active locale wherever it localises something (routing, `Page.localized`,
-every "in this language" list, the footer), reads every privacy rule each time a list is narrowed
-to public pages, and walks a page's ancestors for their privacy rules before serving it
-(`home/routing.py` names the page being served). So does every
-site setting the footer or a page reads. Within a request none of this can change, so each is
-remembered until the request ends; across requests they are fragments kept until the content
-changes (`home.caching.remember`: saving a locale, a privacy rule or a setting changes the content
-version).
-Outside requests (commands, tests that build data) nothing is remembered.
+Pages ask for the active locale wherever they localise something (footer, listings, "in this
+language" lists), read every privacy rule each time a list is narrowed to public pages, and walk
+a page's ancestors for their privacy rules before it is served; every page reads the site's
+settings. Within a request none of this can change, so each is remembered until the request ends;
+across requests they are fragments kept until the content changes (`home.caching.remember`:
+saving a locale, a privacy rule or a setting changes the content version). Outside requests
+(commands, tests that build data) nothing is remembered.
+
+Each goes through an extension point Wagtail supports, never a patch of its code: the project's
+code asks `active_locale()` and narrows pages with `home.models.visible()`, the page types
+override `get_view_restrictions` and the site settings `for_request`. Wagtail's own calls (its
+API, `localized` of a plain `Page`) still read the database; README, *Performance*, says what an
+upstream cache in `Locale.get_active` would save.
 """
 
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
-from wagtail.contrib.settings.models import BaseSiteSetting
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.models.i18n import LocaleManager
-from wagtail.query import PageQuerySet
 
 from home.caching import remember
 
 _memo = ContextVar("request_memo", default=None)
-_locale_for_language = LocaleManager.get_for_language
-_private_q = PageQuerySet.private_q
-_view_restrictions = Page.get_view_restrictions
-_setting_for_request = BaseSiteSetting.for_request.__func__
 
 
 def remembered(key, look_up):
@@ -39,15 +37,27 @@ def remembered(key, look_up):
     return memo[key]
 
 
-def locale_for_language(manager, language_code):
-    return remembered(
-        ("locale", language_code), lambda: _locale_for_language(manager, language_code)
-    )
+def active_locale():
+    """`Locale.get_active()`: the locale of the language this request is answered in."""
+    return remembered(("locale", get_language()), Locale.get_active)
 
 
-def private_q(queryset):
-    # The condition names restricted pages only, never the queryset it filters.
-    return remembered(("private-pages",), lambda: _private_q(queryset))
+def localized(item, draft=False):
+    """What `item.localized` (or `localized_draft`) gives: its translation in the language of
+    the request (published, unless `draft`), or the item itself; with the locale remembered."""
+    locale = active_locale()
+    if item is None or locale.pk == item.locale_id:
+        return item
+    found = item.get_translation_or_none(locale)
+    if found is None or not (draft or getattr(found, "live", True)):
+        return item
+    return found
+
+
+def private_pages():
+    """Wagtail's condition for the pages in a private section (`PageQuerySet.private_q`). It
+    names restricted pages only, never the queryset it filters."""
+    return remembered(("private-pages",), Page.objects.private_q)
 
 
 def locale_by_pk(pk):
@@ -60,14 +70,14 @@ def language_code(page):
     return locale_by_pk(page.locale_id).language_code
 
 
-def setting_for_request(cls, request):
+def setting_for_request(cls, request, look_up):
     """A site's settings (contact, footer, news options) that every page reads: from the cache,
     once per request; saving them changes the content version. The admin edits the row itself
-    (`for_site`)."""
+    (`for_site`). `look_up()` is Wagtail's own `for_request`."""
     attr_name = cls.get_cache_attr_name()
     site = Site.find_for_request(request)
     if _memo.get() is None or hasattr(request, attr_name) or site is None:
-        return _setting_for_request(cls, request)
+        return look_up()
     chosen = remembered((cls._meta.label_lower, site.pk), lambda: cls.for_site(site))
     chosen._request = request
     setattr(request, attr_name, chosen)
@@ -92,16 +102,17 @@ def serving(page):
         memo["serving"] = page.pk
 
 
-def view_restrictions(page):
+def view_restrictions(page, look_up):
     """The privacy rules on a page and its ancestors, as Wagtail's `get_view_restrictions` finds
     them, from the remembered rules (an ancestor's path is a prefix of the page's): a list, for
-    the page being served; everywhere else (the admin's privacy dialog) Wagtail's queryset."""
+    the page being served; everywhere else (the admin's privacy dialog) `look_up()`, Wagtail's
+    queryset."""
     memo = _memo.get()
     if memo is None or memo.get("serving") != page.pk or page.alias_of_id:
-        return _view_restrictions(page)
+        return look_up()
     rules, aliases = remembered(("privacy-rules",), _privacy_rules)
     if any(page.path.startswith(alias) for alias in aliases):
-        return _view_restrictions(page)
+        return look_up()
     return [rule for path, rule in rules if page.path.startswith(path)]
 
 
@@ -119,11 +130,8 @@ def stop(**kwargs):
     _memo.set(None)
 
 
-def install():
-    LocaleManager.get_for_language = locale_for_language
-    PageQuerySet.private_q = private_q
-    Page.get_view_restrictions = view_restrictions
-    BaseSiteSetting.for_request = classmethod(setting_for_request)
+def listen():
+    """Remember for each request, and forget when a locale or a privacy rule changes."""
     request_started.connect(start, dispatch_uid="lookups-start")
     request_finished.connect(stop, dispatch_uid="lookups-stop")
     for model in (Locale, PageViewRestriction):

@@ -8,26 +8,43 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
-    Locale,
     Page,
+    PageManager,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.indexing import AnalysedSearch
+from home.lookups import (
+    active_locale,
+    localized,
+    private_pages,
+    setting_for_request,
+    view_restrictions,
+)
 
 from .blocks import BodyBlock
 from .outbox import OutgoingEmail  # noqa: F401 - the outbox's model lives with its logic
 from .workers import WorkerHeartbeat  # noqa: F401 - likewise the worker's heartbeat
 
 
+class PublicPages(PageQuerySet):
+    """Page querysets whose `public()` reads the privacy rules once per request (home.lookups)."""
+
+    def private_q(self):
+        return private_pages()
+
+
 class BasePage(AnalysedSearch, Page):
     """What every public page has: a summary for listings, search results and meta description."""
+
+    objects = PageManager.from_queryset(PublicPages)()
 
     summary = models.TextField(
         _("summary"),
@@ -55,6 +72,14 @@ class BasePage(AnalysedSearch, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
+
+    @property
+    def localized_draft(self):
+        # Wagtail's, with the active locale remembered (`localized` reads this one).
+        return localized(self, draft=True)
 
 
 class HomePage(BasePage):
@@ -140,7 +165,7 @@ def visible(pages):
     (the scheduler unpublishes them later, maybe hours later)."""
     return (
         pages.live()
-        .public()
+        .exclude(private_pages())
         .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
     )
 
@@ -150,8 +175,20 @@ def visible_pages():
     return visible(Page.objects)
 
 
+class SiteSetting(BaseSiteSetting):
+    """Settings of a site that every page reads: once per request, from the cache."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        wagtails = super().for_request
+        return setting_for_request(cls, request, lambda: wagtails(request))
+
+
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(SiteSetting):
     """Contact details, social links and legal pages shown in every footer."""
 
     email = models.EmailField(_("contact email"), blank=True)
@@ -266,7 +303,7 @@ class SiteSettings(BaseSiteSetting):
         """The live legal pages, each in the reader's language when translated (two queries)."""
         ids = [self.privacy_page_id, self.accessibility_page_id, self.terms_page_id]
         chosen = Page.objects.live().filter(pk__in=[i for i in ids if i]).select_related("locale")
-        locale = Locale.get_active()
+        locale = active_locale()
         keys = {page.translation_key: page for page in chosen}
         translated = {
             page.translation_key: page

@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.views import serve
 
 from home.caching import fragment_key, fragment_seconds, remember
@@ -52,7 +52,7 @@ class RememberedRouteMiddleware:
         found = cache.get(key)
         route = self.remembered(request, found) if found else None
         if route is None:
-            route = Page.route_for_request(request, path)
+            route = self.routed(request, site, components)
             page = route[0] if route else None
             if page is not None and page.depth - site.root_page.depth == len(components):
                 cache.set(key, (page.content_type_id, page.pk), timeout=fragment_seconds())
@@ -63,6 +63,15 @@ class RememberedRouteMiddleware:
             # Every template asks the page for its language.
             page._state.fields_cache.setdefault("locale", locale_by_pk(page.locale_id))
         return None
+
+    @staticmethod
+    def routed(request, site, components):
+        """Wagtail's `Page.route_for_request`: from the root's translation (found with the
+        remembered locale) down the address."""
+        try:
+            return site.root_page.specific.localized.route(request, components)
+        except Http404:
+            return None
 
     @staticmethod
     def remembered(request, found):

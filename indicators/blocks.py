@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.models import Locale
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.caching import remember
+from home.lookups import active_locale
 
 from .models import IndicatorIndexPage, Unit
 
@@ -25,7 +25,7 @@ class IndicatorFiguresBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        locale = Locale.get_active()
+        locale = active_locale()
         chosen = [indicator for indicator in value["indicators"] if indicator is not None]
         key = ",".join(str(indicator.pk) for indicator in chosen)
         # Every home page view shows them: read once until the content or a computed value changes.

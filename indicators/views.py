@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
-from home.models import SiteSettings
+from home.lookups import active_locale
+from home.models import SiteSettings, visible
 from home.numerals import month_year, number, written_date
 
 from . import charts
@@ -96,7 +96,7 @@ def _card(page, indicator, ident):
 
 def index(page, request):
     cards = [_card(page, ind, f"chart-{ind.slug}") for ind in page.indicators()]
-    surveys = page.get_children().live().public().specific()
+    surveys = visible(page.get_children()).specific()
     return TemplateResponse(
         request,
         "indicators/indicator_index_page.html",
@@ -170,7 +170,7 @@ def _json_number(value):
 def download(request, slug, extension):
     """An indicator's values as CSV or JSON, at an address that never changes: /ar/open-data/
     trainees.csv. An indicator that is not published is not found."""
-    indicator = published_indicators(Locale.get_active()).filter(slug=slug).first()
+    indicator = published_indicators(active_locale()).filter(slug=slug).first()
     if indicator is None or extension not in ("csv", "json"):
         raise Http404
     settings = SiteSettings.for_request(request)

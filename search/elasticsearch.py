@@ -25,7 +25,6 @@ from modelsearch.backends.elasticsearch9 import (
 )
 from modelsearch.index import AutocompleteField
 from modelsearch.query import SearchQuery
-from modelsearch.utils import deep_update
 
 from home.indexing import AnalysedSearch
 from search.analysis import FOLDING, MARKS, TANWEEN_ALEF
@@ -222,4 +221,8 @@ class SearchBackend(Elasticsearch9SearchBackend):
     mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
-    settings = deep_update(deepcopy(Elasticsearch9SearchBackend.settings), INDEX_SETTINGS)
+
+    def __init__(self, params):
+        # The Arabic analysis goes in through the backend's own INDEX_SETTINGS option, which
+        # modelsearch merges into its default index settings.
+        super().__init__({**params, "INDEX_SETTINGS": deepcopy(INDEX_SETTINGS)})

@@ -33,6 +33,7 @@ from wagtail.search.models import IndexEntry
 
 from home.caching import remember
 from home.indexing import AnalysedSearch
+from home.lookups import active_locale, private_pages
 from home.querystring import whole_number
 from search import ranking
 from search.analysis import normalise, terms
@@ -95,9 +96,9 @@ class Search:
         return sorted({term for concept in self.concepts for term in concept.terms})
 
     def pages(self):
-        pages = Page.objects.live().public()
+        pages = Page.objects.live().exclude(private_pages())
         if not self.everywhere:
-            pages = pages.filter(locale=Locale.get_active())
+            pages = pages.filter(locale=active_locale())
         return pages
 
     @cached_property
@@ -182,7 +183,7 @@ class Search:
             if issubclass(model, DraftStateMixin):  # a translation waiting for a moderator
                 objects = objects.filter(live=True)
             if not self.everywhere and hasattr(model, "locale"):
-                objects = objects.filter(locale=Locale.get_active())
+                objects = objects.filter(locale=active_locale())
             yield objects
 
     def ranked(self, exclude=()):
@@ -464,7 +465,12 @@ def _vocabulary(language):
     words = cache.get(key)
     if words is None:
         words = set()
-        pages = Page.objects.live().public().filter(locale__language_code=language).specific()
+        pages = (
+            Page.objects.live()
+            .exclude(private_pages())
+            .filter(locale__language_code=language)
+            .specific()
+        )
         for page in pages.iterator(chunk_size=500):
             text = f"{page.title} {getattr(page, 'summary', '')}"
             words.update(word for word in _WORD.findall(normalise(text)) if len(word) > 2)

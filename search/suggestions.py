@@ -4,9 +4,10 @@ site's analysis, and the popular searches that found something."""
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.caching import remember
+from home.lookups import active_locale, private_pages
 from search.analysis import STOP_WORDS, normalise, terms
 
 MIN_LETTERS = 3
@@ -51,7 +52,7 @@ def suggestions(text, language):
     wanted = [term for term in prefix_terms(text, language) if term not in STOP_WORDS]
     found = []
     if wanted:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        pages = Page.objects.live().exclude(private_pages()).filter(locale=active_locale())
         matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
         found = [{"title": page.title, "url": page.url} for page in matches]
     search = reverse("search:search")

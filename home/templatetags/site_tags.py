@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page
 
 from home import numerals
 from home.caching import remember
-from home.lookups import language_code
-from home.models import FooterText, SiteSettings
+from home.lookups import active_locale, language_code, localized
+from home.models import FooterText, SiteSettings, visible
 from home.routing import site_for_request
 from home.slots import templates_for
 
@@ -51,7 +51,7 @@ def _empty_section(page):
     it yet: a language does not advertise a section it has no content for."""
     model = page.specific_class
     is_section = getattr(model, "max_count_per_parent", None) == 1 and model.subpage_types
-    return bool(is_section) and not page.get_children().live().public().exists()
+    return bool(is_section) and not visible(page.get_children()).exists()
 
 
 @register.simple_tag(takes_context=True)
@@ -64,7 +64,7 @@ def main_menu(context):
         return []
 
     def menu():
-        items = home.get_children().live().public().in_menu()
+        items = visible(home.get_children()).in_menu()
         return [
             {"title": i.title, "url": i.get_url(request), "path": i.path}
             for i in items
@@ -133,7 +133,7 @@ def language_links(context):
 
 @register.simple_tag
 def footer_text():
-    locale = Locale.get_active()
+    locale = active_locale()
 
     def text():
         footers = FooterText.objects.filter(live=True)
@@ -155,7 +155,7 @@ def legal_links(context):
     def links():
         return [{"title": page.title, "url": page.get_url(request)} for page in chosen.legal_pages]
 
-    return remember(f"legal:{chosen.site_id}:{Locale.get_active().pk}", links)
+    return remember(f"legal:{chosen.site_id}:{active_locale().pk}", links)
 
 
 @register.simple_tag
@@ -197,3 +197,7 @@ def slot(context, name, **values):
         with context.push(**values):
             parts.append(context.template.engine.get_template(template_name).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped by their engine
+
+
+# `{{ page|localized }}`: the page (or snippet) in the reader's language, as `.localized` gives it.
+register.filter("localized", localized)

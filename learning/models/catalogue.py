@@ -15,13 +15,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable
+from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import codes, ratelimit
 from home.blocks import BodyBlock
 from home.codes import normalise_code
+from home.lookups import active_locale
 from home.models import BasePage
 from home.pagination import paginate
 
@@ -348,5 +349,5 @@ class Certificate(models.Model):
             index = self.module_in_language.get_parent().specific
         else:
             indexes = LearningIndexPage.objects.live()
-            index = indexes.filter(locale=Locale.get_active()).first() or indexes.first()
+            index = indexes.filter(locale=active_locale()).first() or indexes.first()
         return index.certificate_url(self) if index else None

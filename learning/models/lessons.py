@@ -11,7 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, visible
 
 from .. import quiz as scoring
 from ..blocks import LessonBodyBlock, quiz_from_value
@@ -97,7 +97,7 @@ class LessonPage(RoutablePageMixin, BasePage):
             return HttpResponseNotAllowed(["POST"])
         if self.quiz is None:
             Progress.for_request(request).complete(self)
-        following = self.get_next_siblings().live().public().type(LessonPage).first()
+        following = visible(self.get_next_siblings()).type(LessonPage).first()
         return HttpResponseRedirect(following.url if following else self.module.url)
 
     @path("quiz/", name="quiz")

@@ -1,6 +1,6 @@
 from django import template
-from wagtail.models import Locale
 
+from home.lookups import active_locale
 from learning.models import LearningIndexPage, ModulePage, lesson_counts
 
 register = template.Library()
@@ -10,7 +10,7 @@ register = template.Library()
 def featured_modules(context, limit=3):
     """Modules for the home page in the active language: featured ones first, then in the
     catalogue's order (editors arrange both)."""
-    locale = Locale.get_active()
+    locale = active_locale()
     modules = list(
         ModulePage.objects.live()
         .public()

@@ -15,12 +15,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import BasePage, visible
+from home.models import BasePage, PublicPages, visible
 from home.pagination import paginate
 from home.structured_data import json_ld
 
@@ -28,7 +27,7 @@ from .. import calendar
 from .news import _publisher, is_visible
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(PublicPages):
     def upcoming(self):
         """Events not over yet (one happening now included), soonest first."""
         return self.filter(ends__gte=timezone.now()).order_by("starts", "pk")

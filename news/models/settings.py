@@ -3,11 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from home.models import SiteSetting
 
 
 @register_setting(icon="date")
-class NewsSettings(BaseSiteSetting):
+class NewsSettings(SiteSetting):
     show_hijri_dates = models.BooleanField(
         _("show Hijri dates"),
         default=False,

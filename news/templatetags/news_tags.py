@@ -1,6 +1,6 @@
 from django import template
-from wagtail.models import Locale
 
+from home.lookups import active_locale
 from news import dates
 from news.models import NewsSettings, event_queryset, news_queryset
 
@@ -37,7 +37,7 @@ def event_when(context, event):
 @register.inclusion_tag("news/tags/latest_news.html", takes_context=True)
 def latest_news(context, limit=3):
     """The newest news of the active language, for the home page."""
-    items = list(news_queryset().filter(locale=Locale.get_active())[:limit])
+    items = list(news_queryset().filter(locale=active_locale())[:limit])
     index = items[0].get_parent() if items else None  # only its address is shown
     return {"request": context.get("request"), "items": items, "index": index}
 
@@ -45,6 +45,6 @@ def latest_news(context, limit=3):
 @register.inclusion_tag("news/tags/upcoming_events.html", takes_context=True)
 def upcoming_events(context, limit=3):
     """The next events of the active language, for the home page."""
-    items = list(event_queryset().filter(locale=Locale.get_active()).upcoming()[:limit])
+    items = list(event_queryset().filter(locale=active_locale()).upcoming()[:limit])
     index = items[0].get_parent() if items else None  # only its address is shown
     return {"request": context.get("request"), "items": items, "index": index}

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale
 
+from home.lookups import active_locale
 from home.numerals import written_date
 from programmes import status
 from programmes.models import (
@@ -55,7 +55,7 @@ def programme_status_label(state):
 @register.inclusion_tag("programmes/tags/open_programmes.html")
 def open_programmes(limit=3):
     """Teaser of the open programmes in the active language, for the home page."""
-    locale = Locale.get_active()
+    locale = active_locale()
     return {
         "programmes": list(programmes_open_in(locale, limit)),
         "coming": list(programmes_coming_in(locale, limit)),
