@@ -9,4 +9,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import caching, lookups, signals, siteaddress  # noqa: F401
 
+        caching.watch_shown()
         lookups.listen()
+        signals.listen()

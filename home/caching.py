@@ -13,9 +13,9 @@ the date alone.
 """
 
 import datetime
-import functools
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -26,12 +26,15 @@ from django.utils.cache import get_max_age
 from django_tasks.signals import task_finished
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
     Locale,
     Page,
     Site,
+    TranslatableMixin,
 )
 from wagtail.signals import post_page_move
 
@@ -68,34 +71,39 @@ def content_changed(**kwargs):
         transaction.on_commit(bump_version)
 
 
-@functools.cache
-def public_models():
-    """The models whose saving or deleting can change what anonymous visitors see."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.snippets.models import get_snippet_models
-
-    return (
-        Page,
-        BaseViewRestriction,
-        Collection,
-        Locale,
-        Site,
-        BaseGenericSetting,
-        BaseSiteSetting,
-        get_image_model(),
-        get_document_model(),
-        *get_snippet_models(),
-    )
+# What a public page may show of the database: saving or deleting any of these changes the content.
+# Snippets are translatable; a feature's other public models are watched from its `ready()`.
+SHOWN = (
+    Page,
+    TranslatableMixin,
+    BaseViewRestriction,
+    Collection,
+    Locale,
+    Site,
+    BaseGenericSetting,
+    BaseSiteSetting,
+    AbstractImage,
+    AbstractDocument,
+)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def model_changed(sender, raw=False, created=False, **kwargs):
     # A settings row is created with its defaults on first use: nothing visible changes.
     first_use = created and issubclass(sender, (BaseGenericSetting, BaseSiteSetting))
-    if not raw and not first_use and issubclass(sender, public_models()):
+    if not raw and not first_use:
         content_changed()
+
+
+def watch(*models):
+    """Saving or deleting any of `models` changes what visitors see."""
+    for model in models:
+        uid = f"content-changed-{model._meta.label_lower}"
+        post_save.connect(model_changed, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(model_changed, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def watch_shown():
+    watch(*[model for model in apps.get_models() if issubclass(model, SHOWN)])
 
 
 # Moving a page rewrites paths without saving each page.

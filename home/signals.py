@@ -3,16 +3,22 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import get_page_models
 
 from . import roles
 
 
-@receiver(post_save)
 def grant_roles_on_new_page(sender, instance, created, raw=False, **kwargs):
     """Section index pages merged or created later get their editors and workflow at once."""
-    if created and not raw and isinstance(instance, Page):
+    if created and not raw:
         roles.page_created(instance)
+
+
+def listen():
+    for model in get_page_models():
+        post_save.connect(
+            grant_roles_on_new_page, sender=model, dispatch_uid=f"roles-{model._meta.label_lower}"
+        )
 
 
 # Logins join the content actions in the admin's site history (Reports → Site history).

@@ -9,14 +9,18 @@ class SearchConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
+        from home.caching import watch
         from home.indexing import analyse_with
         from home.models import HomePage
         from search import signals  # noqa: F401
         from search.analysis import analyse
+        from search.models import SynonymGroup
         from search.query import forget_vocabulary
         from search.results import register_result_type
 
         analyse_with(analyse)
+        # Synonyms change what a remembered search finds.
+        watch(SynonymGroup)
         # The home page links to everything: it comes after content unless its title matches.
         register_result_type(HomePage, section=True)
         page_published.connect(forget_vocabulary, dispatch_uid="search-vocabulary-published")
