@@ -4,15 +4,11 @@ programmes' and partners' listings)."""
 
 from ..blocks import JoiningStep, Question
 from .listing import (
-    STATUS_LABELS,
-    STATUS_RANKS,
     PartnerIndexPage,
-    ProgrammeFilters,
     ProgrammeIndexPage,
     programmes_coming_in,
     programmes_open_in,
     status_label,
-    with_status,
 )
 from .programme import (
     WAY_TO_APPLY_ERRORS,
@@ -34,15 +30,12 @@ from .snippets import (
 
 __all__ = [
     "LIST_FEATURES",
-    "STATUS_LABELS",
-    "STATUS_RANKS",
     "WAY_TO_APPLY_ERRORS",
     "EligibilityCriterion",
     "JoiningStep",
     "NamedSnippet",
     "Partner",
     "PartnerIndexPage",
-    "ProgrammeFilters",
     "ProgrammeIndexPage",
     "ProgrammePage",
     "ProgrammePageForm",
@@ -56,5 +49,4 @@ __all__ = [
     "site_today",
     "source_language_only",
     "status_label",
-    "with_status",
 ]

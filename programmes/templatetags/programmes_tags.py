@@ -5,8 +5,8 @@ from django.utils.translation import ngettext
 from home.lookups import active_locale
 from home.numerals import written_date
 from programmes import status
+from programmes.filters import STATUS_LABELS
 from programmes.models import (
-    STATUS_LABELS,
     ProgrammeIndexPage,
     programmes_coming_in,
     programmes_open_in,

@@ -99,6 +99,14 @@ def test_unknown_filter_values_are_ignored(client, index, programmes, query):
     assert len(titles(client, index, query)) == 6
 
 
+@pytest.mark.parametrize("query", ["region=atlantis", "group=<script>", "track=nothing"])
+def test_an_unknown_value_is_dropped_alone(client, index, programmes, query):
+    soup = BeautifulSoup(client.get(f"{index.url}?status=upcoming&{query}").content, "html.parser")
+    shown = [h.get_text(strip=True) for h in soup.select("[data-testid=programme] h2")]
+    assert shown == ["upcoming-soon", "upcoming-later"]
+    assert soup.select_one("#filter-status option[selected]")["value"] == "upcoming"
+
+
 def test_the_listing_is_paginated_and_paging_keeps_the_filters(client, index, today):
     for n in range(14):
         ProgrammePageFactory(parent=index, opens=days(-1), closes=days(n + 1), title=f"p{n:02}")
