@@ -20,12 +20,11 @@ def published(item):
 
 
 def response(index, request, feed_class):
-    from .listing import NewsFilters
-
-    filters = NewsFilters(request.GET, index)
-    items = list(filters.apply(index.news())[:FEED_LENGTH])
+    filters = index.filters(request)
+    items = list(filters.qs[:FEED_LENGTH])
     title = f"{index.title} | {_('Tamkeen')}"
-    category = next((c for c in filters.categories if c.slug == filters.category), None)
+    chosen = filters.chosen.get("category")
+    category = next((c for c in filters.categories if c.slug == chosen), None)
     if category is not None:
         title = f"{category.name} | {title}"
     feed = feed_class(

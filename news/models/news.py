@@ -17,11 +17,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.caching import remember
 from home.models import BasePage, visible
 from home.pagination import paginate
 from home.structured_data import json_ld
 
 from .. import feeds
+from ..filters import NewsFilters
 from .filing import NewsCategory, NewsPageTag
 
 
@@ -44,19 +46,34 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return news_queryset().child_of(self)
 
+    def years(self):
+        """The years with news, newest first, remembered until the content changes."""
+        return remember(
+            f"news-years:{self.pk}",
+            lambda: [d.year for d in self.news().dates("date", "year", order="DESC")],
+        )
+
+    def filters(self, request):
+        """The filters of the query string, the same for the list and its feeds."""
+        return NewsFilters(
+            request.GET,
+            self.news(),
+            kinds=NewsPage.Kind.choices,
+            categories=NewsCategory.objects.filter(locale_id=self.locale_id),
+            years=self.years(),
+        )
+
     @path("")
     def listing(self, request):
-        from ..listing import NewsFilters
-
-        filters = NewsFilters(request.GET, self)
-        page_obj = paginate(request, filters.apply(self.news()), self.per_page)
+        filters = self.filters(request)
+        page_obj = paginate(request, filters.qs, self.per_page)
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
                 "page_obj": page_obj,
                 "items": page_obj.object_list,
-                "feed_query": filters.feed_query(),
+                "feed_query": filters.query_string,
             },
         )
 

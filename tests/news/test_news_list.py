@@ -67,6 +67,20 @@ def test_filters_by_kind_category_tag_and_year(client, news_index):
     assert titles(client.get("/ar/news/", {"tag": "أمن رقمي"})) == ["ورشة"]
     assert titles(client.get("/ar/news/?year=2026")) == ["بيان", "ورشة"]
     assert titles(client.get("/ar/news/?year=2026&kind=news")) == ["ورشة"]
+    assert titles(client.get("/ar/news/", {"year": "٢٠٢٦"})) == ["بيان", "ورشة"]
+
+
+@pytest.mark.parametrize(
+    "query", ["kind=gossip", "category=nothing", "tag=%00", f"tag={'x' * 500}"]
+)
+def test_a_value_that_names_nothing_is_dropped_alone(client, news_index, query):
+    NewsPageFactory(parent=news_index, title="الأحدث", date=datetime.date(2026, 2, 1))
+    NewsPageFactory(parent=news_index, title="الأقدم", date=datetime.date(2025, 2, 1))
+    response = client.get(f"/ar/news/?year=2026&{query}")
+    assert titles(response) == ["الأحدث"]
+    page = BeautifulSoup(response.content, "html.parser")
+    # The feeds offered keep the valid filter only.
+    assert page.select_one("link[type='application/rss+xml']")["href"].endswith("/rss/?year=2026")
 
 
 @pytest.mark.parametrize(
