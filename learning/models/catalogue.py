@@ -27,7 +27,8 @@ from home.models import BasePage
 from home.pagination import paginate
 
 from ..choices import LEVELS, NAME_MAX_LENGTH, TOPICS
-from ..forms import CatalogueFilterForm, CertificateForm, VerifyForm
+from ..filters import CatalogueFilters
+from ..forms import CertificateForm, VerifyForm
 from ..progress import ModuleProgress, Progress
 from .lessons import LessonPage, lesson_counts, render_with_status
 
@@ -69,20 +70,12 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="catalogue")
     def catalogue(self, request):
-        form = CatalogueFilterForm(request.GET or None)
-        modules = form.filter(self.modules())
-        page_obj = paginate(request, modules)
+        filters = CatalogueFilters(request.GET, self.modules())
+        page_obj = paginate(request, filters.qs)
         counts = lesson_counts(page_obj.object_list)
         for module in page_obj.object_list:
             module.lesson_count = counts.get(module.pk, 0)
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "page_obj": page_obj,
-                "filtered": form.is_bound and form.has_filters,
-            },
-        )
+        return self.render(request, context_overrides={"filters": filters, "page_obj": page_obj})
 
     @path("verify/", name="verify")
     def verify(self, request):

@@ -64,6 +64,9 @@ def test_the_catalogue_lists_modules_with_their_length_and_lessons(client, catal
         ({"duration": "long"}, [2]),
         ({"topic": "governance", "duration": "long"}, []),
         ({"topic": "<script>", "level": "expert", "duration": "9"}, [0, 1, 2]),
+        # A value not offered is dropped alone: the others still filter.
+        ({"topic": "cybersecurity", "level": "expert"}, [1]),
+        ({"topic": "nothing", "duration": "long"}, [2]),
     ],
 )
 def test_the_catalogue_filters_by_topic_level_and_length(
