@@ -1,5 +1,5 @@
-"""The volunteers' sign-up, the associations' request, the index's filters, the certificate of
-service asked for and checked, and the hours a coordinator records."""
+"""The volunteers' sign-up, the associations' request, the certificate of service asked for and
+checked, and the hours a coordinator records."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -147,50 +147,6 @@ class HelpRequestForm(ApplicationForm):
         elif starts and ends and ends < starts:
             self.add_error("ends", _("The end cannot be before the start."))
         return cleaned_data
-
-
-# Weekly commitment filters: (value, label, fewest hours, most hours or None).
-COMMITMENTS = [
-    ("light", _("Up to 4 hours a week"), 1, 4),
-    ("medium", _("5 to 10 hours a week"), 5, 10),
-    ("heavy", _("More than 10 hours a week"), 11, None),
-]
-
-
-class OpportunityFilters(forms.Form):
-    """The index's filters, sent by GET; a value that is not offered is ignored."""
-
-    skill = forms.ChoiceField(label=_("Skill"), required=False)
-    region = forms.ChoiceField(label=_("Region"), required=False)
-    remote = forms.ChoiceField(
-        label=_("Remote or on site"),
-        required=False,
-        choices=[("", _("Either")), ("yes", _("Remote only")), ("no", _("On site only"))],
-    )
-    commitment = forms.ChoiceField(
-        label=_("Time a week"),
-        required=False,
-        choices=[("", _("Any time")), *[(value, label) for value, label, *_b in COMMITMENTS]],
-    )
-    all = forms.BooleanField(label=_("Show filled and past opportunities too"), required=False)
-
-    def __init__(self, data, skills, regions):
-        super().__init__(data)
-        self.fields["skill"].choices = [("", _("All skills")), *[(s.slug, s.name) for s in skills]]
-        self.fields["region"].choices = [
-            ("", _("All regions")),
-            *[(r.slug, r.name) for r in regions],
-        ]
-
-    def valid_filters(self):
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    @property
-    def has_filters(self):
-        return bool(self.valid_filters())
 
 
 class CertificateRequestForm(forms.Form):

@@ -1,7 +1,6 @@
 """The public pages: the opportunities and their filters, an opportunity and its sign-up, the
 associations' request, and the certificates of service."""
 
-from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
@@ -14,9 +13,10 @@ from home.pagination import paginate
 from programmes.models import Region, localized, site_today, source_language_only
 
 from .certificates import certificate_for
-from .forms import COMMITMENTS, CertificateRequestForm, OpportunityFilters, VerifyForm
+from .filters import OpportunityFilters
+from .forms import CertificateRequestForm, VerifyForm
 from .models import ServiceCertificate, Skill, VolunteerOpportunityPage
-from .signups import SignUpRefused, store_sign_up, with_places
+from .signups import SignUpRefused, store_sign_up
 
 
 def choices(model, locale_id):
@@ -24,28 +24,6 @@ def choices(model, locale_id):
     return list(model.objects.filter(locale_id=locale_id)) or list(
         model.objects.filter(source_language_only())
     )
-
-
-def filtered(opportunities, filters, today):
-    chosen = filters.valid_filters()
-    if chosen.get("skill"):
-        opportunities = opportunities.filter(skills__slug=chosen["skill"])
-    if chosen.get("region"):
-        opportunities = opportunities.filter(region__slug=chosen["region"])
-    if chosen.get("remote") == "yes":
-        opportunities = opportunities.filter(remote=True)
-    elif chosen.get("remote") == "no":
-        opportunities = opportunities.filter(remote=False)
-    if chosen.get("commitment"):
-        _value, _label, fewest, most = next(c for c in COMMITMENTS if c[0] == chosen["commitment"])
-        condition = Q(hours_per_week__gte=fewest)
-        if most is not None:
-            condition &= Q(hours_per_week__lte=most)
-        opportunities = opportunities.filter(condition)
-    opportunities = with_places(opportunities)
-    if not chosen.get("all"):
-        opportunities = opportunities.filter(ends__gte=today, places_free__gt=0)
-    return opportunities.distinct().order_by("ends", "title", "pk")
 
 
 def show(opportunities, locale_id):
@@ -73,15 +51,13 @@ def show(opportunities, locale_id):
 def listing(index, request):
     today = site_today()
     filters = OpportunityFilters(
-        request.GET or None,
+        request.GET,
+        index.opportunities(),
         skills=choices(Skill, index.locale_id),
         regions=choices(Region, index.locale_id),
+        today=today,
     )
-    opportunities = (
-        filtered(index.opportunities(), filters, today)
-        .select_related("partner", "region")
-        .prefetch_related("skills")
-    )
+    opportunities = filters.qs.select_related("partner", "region").prefetch_related("skills")
     page_obj = paginate(request, opportunities)
     return index.render(
         request,

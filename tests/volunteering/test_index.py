@@ -72,6 +72,9 @@ def listing(index):
         ("?commitment=heavy", ["تدريب في حمص"]),
         ("?skill=web-development&remote=yes", ["موقع عن بعد"]),
         ("?skill=device-repair&region=homs", []),
+        # A value not offered is dropped alone: the others still filter.
+        ("?skill=web-development&region=atlantis", ["تدريب في حمص", "موقع عن بعد"]),
+        ("?remote=maybe&commitment=medium", ["صيانة في حلب"]),
     ],
 )
 def test_filters(client, listing, query, expected):
