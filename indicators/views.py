@@ -17,7 +17,7 @@ from home.models import SiteSettings, visible
 from home.numerals import month_year, number, written_date
 
 from . import charts
-from .models import Kind, published_indicators
+from .models.indicators import Kind, published_indicators
 
 # The columns of every CSV file, documented on the data page in this order.
 COLUMNS = ["indicator", "name", "date", "group", "value", "unit", "computed", "demo_data", "source"]

@@ -4,8 +4,16 @@ by the site every night; the indicators page that charts them; survey results.
 Indicators' models, by concept: indicators.py (the indicator, its unit, chart and form),
 values.py (typed and computed values) and pages.py (the indicators page and survey results)."""
 
-from .indicators import TEXT_FEATURES, Indicator, IndicatorForm, Kind, Unit, unit_problem
-from .pages import IndicatorIndexPage, SurveyResultsPage, published_indicators
+from .indicators import (
+    TEXT_FEATURES,
+    Indicator,
+    IndicatorForm,
+    Kind,
+    Unit,
+    published_indicators,
+    unit_problem,
+)
+from .pages import IndicatorIndexPage, SurveyResultsPage
 from .values import ComputedValue, IndicatorValue, compute, compute_all
 
 __all__ = [

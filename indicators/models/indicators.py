@@ -250,3 +250,12 @@ class Indicator(PreviewableMixin, ModeratedSnippet, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         return {"indicator": self}
+
+
+def published_indicators(locale):
+    """The published indicators of a language, with their values in one query each."""
+    return (
+        Indicator.objects.filter(live=True, locale=locale)
+        .select_related("programme")
+        .order_by("sort_order", "name")
+    )

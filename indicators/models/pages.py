@@ -12,16 +12,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 
-from .indicators import TEXT_FEATURES, Indicator
-
-
-def published_indicators(locale):
-    """The published indicators of a language, with their values in one query each."""
-    return (
-        Indicator.objects.filter(live=True, locale=locale)
-        .select_related("programme")
-        .order_by("sort_order", "name")
-    )
+from .. import views
+from ..surveys import results_of
+from .indicators import TEXT_FEATURES, published_indicators
 
 
 class IndicatorIndexPage(RoutablePageMixin, BasePage):
@@ -61,21 +54,15 @@ class IndicatorIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        from ..views import index
-
-        return index(self, request)
+        return views.index(self, request)
 
     @path("data/", name="data")
     def data(self, request):
-        from ..views import data_page
-
-        return data_page(self, request)
+        return views.data_page(self, request)
 
     @path("<slug:slug>/", name="indicator")
     def indicator(self, request, slug):
-        from ..views import indicator_page
-
-        return indicator_page(self, request, self.find(slug))
+        return views.indicator_page(self, request, self.find(slug))
 
 
 class SurveyResultsPage(BasePage):
@@ -110,8 +97,6 @@ class SurveyResultsPage(BasePage):
         verbose_name = _("survey results page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..surveys import results_of
-
         context = super().get_context(request, *args, **kwargs)
         context["results"] = results_of(self.survey)
         return context
