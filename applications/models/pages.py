@@ -24,6 +24,7 @@ from home.roles import APPLICATION_REVIEWERS
 from news.models import EventPage
 from programmes.models import ProgrammePage
 
+from ..forms import ApplicationFormBuilder, upload_limit
 from .fields import FieldType
 from .registrations import registration_status
 from .submissions import Submission
@@ -138,11 +139,7 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
     def get_submission_class(self):
         return Submission
 
-    @property
-    def form_builder(self):
-        from ..forms import ApplicationFormBuilder
-
-        return ApplicationFormBuilder
+    form_builder = ApplicationFormBuilder
 
     @cached_property
     def programme(self):
@@ -201,8 +198,6 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
     @property
     def largest_file(self):
         """The largest file any of its file fields takes, in bytes; None without file fields."""
-        from ..forms import upload_limit
-
         limits = [upload_limit(f) for f in self.get_form_fields() if f.field_type == FieldType.FILE]
         return max(limits, default=None)
 
