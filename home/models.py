@@ -160,13 +160,18 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
+def public(pages):
+    """The live pages of a queryset outside private sections, as Wagtail's `live().public()`,
+    with the privacy rules read once per request. Search filters no further: the index knows no
+    expiry date."""
+    return pages.live().exclude(private_pages())
+
+
 def visible(pages):
     """The pages of a queryset a visitor may see now: live, public, not past their expiry date
     (the scheduler unpublishes them later, maybe hours later)."""
-    return (
-        pages.live()
-        .exclude(private_pages())
-        .filter(models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now()))
+    return public(pages).filter(
+        models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=timezone.now())
     )
 
 

@@ -33,7 +33,8 @@ from wagtail.search.models import IndexEntry
 
 from home.caching import remember
 from home.indexing import AnalysedSearch
-from home.lookups import active_locale, private_pages
+from home.lookups import active_locale
+from home.models import public
 from home.querystring import whole_number
 from search import ranking
 from search.analysis import normalise, terms
@@ -96,7 +97,7 @@ class Search:
         return sorted({term for concept in self.concepts for term in concept.terms})
 
     def pages(self):
-        pages = Page.objects.live().exclude(private_pages())
+        pages = public(Page.objects)
         if not self.everywhere:
             pages = pages.filter(locale=active_locale())
         return pages
@@ -465,12 +466,7 @@ def _vocabulary(language):
     words = cache.get(key)
     if words is None:
         words = set()
-        pages = (
-            Page.objects.live()
-            .exclude(private_pages())
-            .filter(locale__language_code=language)
-            .specific()
-        )
+        pages = public(Page.objects).filter(locale__language_code=language).specific()
         for page in pages.iterator(chunk_size=500):
             text = f"{page.title} {getattr(page, 'summary', '')}"
             words.update(word for word in _WORD.findall(normalise(text)) if len(word) > 2)

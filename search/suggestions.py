@@ -7,7 +7,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from home.caching import remember
-from home.lookups import active_locale, private_pages
+from home.lookups import active_locale
+from home.models import public
 from search.analysis import STOP_WORDS, normalise, terms
 
 MIN_LETTERS = 3
@@ -52,7 +53,7 @@ def suggestions(text, language):
     wanted = [term for term in prefix_terms(text, language) if term not in STOP_WORDS]
     found = []
     if wanted:
-        pages = Page.objects.live().exclude(private_pages()).filter(locale=active_locale())
+        pages = public(Page.objects).filter(locale=active_locale())
         matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
         found = [{"title": page.title, "url": page.url} for page in matches]
     search = reverse("search:search")
