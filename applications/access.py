@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from home.roles import APPLICATION_REVIEWERS, SITE_ADMINISTRATORS
 
-from .models import ApplicationFormPage, Submission, SubmissionFile
+from .models.submissions import Submission, SubmissionFile
 
 # Functions user → queryset of the page ids that user reviews besides the forms naming them.
 REVIEWERS = []
@@ -44,9 +44,11 @@ def reviewable_forms(user):
     forms = Page.objects.filter(content_type__in=get_form_types())
     if is_site_administrator(user):
         return forms
-    named = ApplicationFormPage.reviewers.through.objects.filter(
-        user=user, user__groups__name=APPLICATION_REVIEWERS
-    ).values("applicationformpage_id")
+    # One filter() call: both conditions hold for the same reviewer row.
+    named = forms.filter(
+        applicationformpage__reviewers=user,
+        applicationformpage__reviewers__groups__name=APPLICATION_REVIEWERS,
+    ).values("pk")
     condition = Q(pk__in=named)
     for pages_reviewed_by in REVIEWERS:
         condition |= Q(pk__in=pages_reviewed_by(user))

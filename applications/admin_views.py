@@ -31,8 +31,7 @@ from wagtail.contrib.forms.views import (
 from wagtail.log_actions import log
 
 from .access import reviewable_files, reviewable_forms, reviewable_submissions
-from .emails import PURPOSES
-from .models import Status
+from .models.submissions import PURPOSES, Status
 from .references import FILE_TYPES, normalise_reference, spreadsheet_safe
 
 

@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from home.outbox import outgoing, record
 
 from .forms import HONEYPOT_FIELD, TOKEN_FIELD
-from .models import DRAFT_EMAIL, Draft, DraftFile, FieldType
+from .models.drafts import Draft, DraftFile
+from .models.fields import FieldType
+from .models.submissions import DRAFT_EMAIL
 from .references import safe_filename
 
 DRAFT_SALT = "applications.draft"

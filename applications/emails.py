@@ -11,9 +11,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from home.outbox import outgoing, register
+from home.outbox import register
 from news import calendar
 
 from .drafts import draft_url
@@ -25,33 +24,12 @@ from .models import (
     REMINDER_EMAIL,
     SEAT_OFFERED_EMAIL,
     STATUS_EMAIL,
-    FormIndexPage,
     Registration,
     SubmissionEvent,
+    cancel_url,
+    forms_index,
 )
-from .registrations import cancel_url, waiting_position
-
-PURPOSES = {
-    NOTIFICATION_EMAIL: gettext_lazy("Notification to the team"),
-    CONFIRMATION_EMAIL: gettext_lazy("Confirmation to the applicant"),
-    STATUS_EMAIL: gettext_lazy("Status change, to the applicant"),
-    REGISTRATION_EMAIL: gettext_lazy("Registration, to the participant"),
-    SEAT_OFFERED_EMAIL: gettext_lazy("Place freed, to the first person waiting"),
-    REMINDER_EMAIL: gettext_lazy("Reminder the day before the event"),
-}
-
-
-def team_addresses(page):
-    return [a.strip() for a in getattr(page, "to_address", "").split(",") if a.strip()]
-
-
-def submission_emails(submission, page, confirmation=True):
-    """The emails a new submission causes, unsaved: one per team address, one to the applicant
-    (an event's registration writes its own, with the calendar file)."""
-    emails = [outgoing(NOTIFICATION_EMAIL, submission, a) for a in team_addresses(page)]
-    if submission.email and confirmation:
-        emails.append(outgoing(CONFIRMATION_EMAIL, submission, submission.email))
-    return emails
+from .registrations import waiting_position
 
 
 def _answers(submission, page):
@@ -67,10 +45,7 @@ def _answers(submission, page):
 
 
 def _status_url(submission, page):
-    index = (
-        FormIndexPage.objects.filter(locale__language_code=submission.language).live().first()
-        or FormIndexPage.objects.filter(locale_id=page.locale_id).live().first()
-    )
+    index = forms_index(submission.language, page.locale_id)
     return index.full_url + index.reverse_subpage("status") if index else ""
 
 

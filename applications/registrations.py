@@ -7,7 +7,6 @@ registrations for the last place, or a registration and a cancellation, follow e
 """
 
 import datetime
-from urllib.parse import urlencode
 
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -18,16 +17,8 @@ from home.caching import content_changed
 from home.outbox import OutgoingEmail, outgoing, record
 from news.models import EventPage
 
-from .models import (
-    REGISTRATION_EMAIL,
-    REMINDER_EMAIL,
-    SEAT_OFFERED_EMAIL,
-    FormIndexPage,
-    Registration,
-    Seats,
-    Status,
-    seats_left,
-)
+from .models.registrations import Registration, Seats, seats_left
+from .models.submissions import REGISTRATION_EMAIL, REMINDER_EMAIL, SEAT_OFFERED_EMAIL, Status
 
 CANCEL_SALT = "applications.cancel-registration"
 
@@ -191,20 +182,6 @@ def _offer_place(following, now):
 
 def cancel_token(registration):
     return signing.dumps(registration.pk, salt=CANCEL_SALT)
-
-
-def cancel_url(registration, full=True):
-    """The registration's cancellation link, on the forms index in its language."""
-    language = registration.submission.language
-    index = (
-        FormIndexPage.objects.filter(locale__language_code=language).live().first()
-        or FormIndexPage.objects.live().first()
-    )
-    if index is None:
-        return ""
-    base = index.get_full_url() if full else index.url
-    query = urlencode({"token": cancel_token(registration)})
-    return f"{base}{index.reverse_subpage('cancel_registration')}?{query}"
 
 
 def read_cancel_token(token):

@@ -5,12 +5,33 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from home.outbox import record
+from home.outbox import outgoing, record
 
-from .emails import submission_emails
-from .models import Draft, FieldType, Status, Submission, SubmissionFile, next_reference
+from .models.drafts import Draft
+from .models.fields import FieldType
+from .models.submissions import (
+    CONFIRMATION_EMAIL,
+    NOTIFICATION_EMAIL,
+    Status,
+    Submission,
+    SubmissionFile,
+    next_reference,
+)
 from .references import safe_filename
 from .registrations import register
+
+
+def team_addresses(page):
+    return [a.strip() for a in getattr(page, "to_address", "").split(",") if a.strip()]
+
+
+def submission_emails(submission, page, confirmation=True):
+    """The emails a new submission causes, unsaved: one per team address, one to the applicant
+    (an event's registration writes its own, with the calendar file)."""
+    emails = [outgoing(NOTIFICATION_EMAIL, submission, a) for a in team_addresses(page)]
+    if submission.email and confirmation:
+        emails.append(outgoing(CONFIRMATION_EMAIL, submission, submission.email))
+    return emails
 
 
 def applicant_email(page, answers):

@@ -15,16 +15,10 @@ from .drafts import (
     open_draft,
     save_draft,
 )
-from .models import Registration, Submission
+from .models.registrations import Registration
+from .models.submissions import Submission
 from .references import normalise_reference
-from .registrations import (
-    NoPlaceLeft,
-    cancel,
-    cancel_url,
-    read_cancel_token,
-    registration_context,
-    waiting_position,
-)
+from .registrations import NoPlaceLeft, cancel, read_cancel_token, registration_context
 from .submissions import store_submission
 
 
@@ -73,7 +67,7 @@ def serve_form(page, request):
         )
         if form.is_spam:
             # Said to have worked, so that the robot learns nothing; nothing is stored.
-            return landing_page(page, request, context, None)
+            return page.render_landing_page(request, None, context=context)
         if drafts and SAVE_BUTTON in request.POST:
             saved = save_draft(page, form, draft if problem is None else None)
             if saved is not None:
@@ -87,7 +81,7 @@ def serve_form(page, request):
             except NoPlaceLeft:
                 context.update(availability="full", seats_left=0)
                 return TemplateResponse(request, page.get_template(request), context, status=409)
-            return landing_page(page, request, context, submission)
+            return page.render_landing_page(request, submission, context=context)
         # Files cannot be kept between two posts: the applicant selects them again.
         context["files_lost"] = bool(request.FILES) or (
             page.has_file_fields and len(kept) < page.file_field_count
@@ -97,23 +91,6 @@ def serve_form(page, request):
         form = page.get_form(page=page, user=request.user, kept_files=kept, initial=initial or {})
     context["form"] = form
     return TemplateResponse(request, page.get_template(request), context)
-
-
-def landing_page(page, request, context, submission):
-    """The confirmation, with the context the form already has: Wagtail's
-    `render_landing_page` would build it a second time."""
-    context["form_submission"] = submission
-    # Only an event's form has registrations: other forms ask nothing more.
-    registration = None
-    if submission is not None and page.event is not None:
-        registration = Registration.objects.filter(submission=submission).first()
-    if registration is not None:
-        context.update(
-            registration=registration,
-            waiting_position=waiting_position(registration),
-            cancel_url=cancel_url(registration, full=False),
-        )
-    return TemplateResponse(request, page.get_landing_page_template(request), context)
 
 
 def cancel_registration(index_page, request, token):

@@ -3,8 +3,13 @@ more hours are recorded, a new one with the new total (the old one still verifie
 
 from django.db import transaction
 
-from .hours import hours_given
-from .models import ServiceCertificate, VolunteerOpportunityPage
+from .models.hours import ServiceCertificate, hours_given
+from .models.opportunities import VolunteerOpportunityPage
+
+
+def is_sign_up(submission):
+    """Whether the submission is a sign-up for an opportunity."""
+    return submission is not None and isinstance(submission.page.specific, VolunteerOpportunityPage)
 
 
 def certificate_for(sign_up):
@@ -16,9 +21,9 @@ def certificate_for(sign_up):
         existing = ServiceCertificate.objects.filter(sign_up=sign_up, hours=total).first()
         if existing is not None:
             return existing
-        opportunity = sign_up.page.specific
-        if not isinstance(opportunity, VolunteerOpportunityPage):
+        if not is_sign_up(sign_up):
             return None
+        opportunity = sign_up.page.specific
         return ServiceCertificate.objects.create(
             sign_up=sign_up,
             name=sign_up.form_data.get("full_name", ""),

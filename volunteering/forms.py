@@ -19,7 +19,7 @@ from applications.forms import (
 from home.digits import to_latin_digits
 from programmes.models import site_today
 
-from .models import MAX_VOLUNTEERS, Skill
+from .models.skills import MAX_VOLUNTEERS, Skill
 
 
 def kind(field, name):

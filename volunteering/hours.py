@@ -5,7 +5,6 @@ coordinator withdraws an entry recorded by mistake; certificates already issued 
 they certify, and the next one counts what is left."""
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -13,16 +12,13 @@ from applications.models import Status
 
 from .access import may_record_hours
 from .models import ServiceHours, lock
+from .models.hours import hours_given
 
 
 class HoursRefused(Exception):
     def __init__(self, message, field=None):
         super().__init__(message)
         self.message, self.field = message, field
-
-
-def hours_given(sign_up):
-    return sign_up.service_hours.aggregate(total=Sum("hours"))["total"] or 0
 
 
 def record_hours(user, opportunity, sign_up, hours, served_on, note=""):

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from applications.emails import submission_emails
 from applications.models import Status, Submission, next_reference
+from applications.submissions import submission_emails
 from home.outbox import record
 
-from .models import HOLDING_PLACE, active_sign_ups, lock
+from .models.places import HOLDING_PLACE, active_sign_ups, lock
 
 
 class SignUpRefused(Exception):

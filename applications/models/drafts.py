@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from home.outbox import OutgoingEmail
 from home.storage import private_storage
 
-from .pages import ApplicationFormPage
 from .submissions import Submission
 
 
@@ -17,7 +16,9 @@ class Draft(models.Model):
     """Answers and files saved to finish later: never a submission, never seen by reviewers;
     deleted when it expires (purge_drafts)."""
 
-    page = models.ForeignKey(ApplicationFormPage, on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "applications.ApplicationFormPage", on_delete=models.CASCADE, related_name="+"
+    )
     key = models.CharField(max_length=64, unique=True, editable=False)
     email = models.EmailField(_("email"))
     language = models.CharField(max_length=8, default=settings.LANGUAGE_CODE)

@@ -2,10 +2,13 @@
 event), the forms index with the status check, and the privacy policy and status check links a
 form shows."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, When
 from django.forms import CheckboxSelectMultiple
+from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -25,8 +28,10 @@ from news.models import EventPage
 from programmes.models import ProgrammePage
 
 from ..forms import ApplicationFormBuilder, upload_limit
+from ..registrations import cancel_token, waiting_position
+from ..views import cancel_registration, serve_form, status_check
 from .fields import FieldType
-from .registrations import registration_status
+from .registrations import Registration, registration_status
 from .submissions import Submission
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -49,7 +54,49 @@ def status_check_url(locale_id):
     return remember(f"status-check-url:{locale_id}", find)
 
 
-class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
+def forms_index(language, locale_id=None):
+    """The live forms index in `language`, else in the locale given, else any."""
+    indexes = FormIndexPage.objects.live()
+    return (
+        indexes.filter(locale__language_code=language).first()
+        or (locale_id and indexes.filter(locale_id=locale_id).first())
+        or indexes.first()
+    )
+
+
+def cancel_url(registration, full=True):
+    """The registration's cancellation link, on the forms index in its language."""
+    index = forms_index(registration.submission.language)
+    if index is None:
+        return ""
+    base = index.get_full_url() if full else index.url
+    query = urlencode({"token": cancel_token(registration)})
+    return f"{base}{index.reverse_subpage('cancel_registration')}?{query}"
+
+
+class ReviewedForm(FormMixin):
+    """A page whose submissions get a reference and a review status, listed for its reviewers:
+    the forms editors build here, and the forms other apps write in code."""
+
+    def get_submission_class(self):
+        return Submission
+
+    def get_data_fields(self):
+        return [
+            ("reference", _("Reference")),
+            ("status", _("Status")),
+            *super().get_data_fields(),
+        ]
+
+    def get_submissions_list_view_class(self):
+        # Not a cycle: Wagtail's admin views cannot load before the models do (they read the
+        # app registry), so this is imported when asked for, as Wagtail's own method does.
+        from ..admin_views import ReviewSubmissionsListView
+
+        return ReviewSubmissionsListView
+
+
+class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
     """A form editors build in the admin: an application, a survey, a complaint, a registration.
 
     Under a programme (or chosen as a programme's application form) it is open exactly while the
@@ -136,9 +183,6 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
             self._form_fields = list(self.form_fields.all())
         return self._form_fields
 
-    def get_submission_class(self):
-        return Submission
-
     form_builder = ApplicationFormBuilder
 
     @cached_property
@@ -211,8 +255,6 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from ..views import serve_form
-
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         return serve_form(self, request)
@@ -221,17 +263,23 @@ class ApplicationFormPage(EmailFormMixin, FormMixin, BasePage):
         request.is_preview = True
         return super().serve_preview(request, mode_name)
 
-    def get_data_fields(self):
-        return [
-            ("reference", _("Reference")),
-            ("status", _("Status")),
-            *super().get_data_fields(),
-        ]
-
-    def get_submissions_list_view_class(self):
-        from ..admin_views import ReviewSubmissionsListView
-
-        return ReviewSubmissionsListView
+    def render_landing_page(self, request, form_submission=None, *args, context=None, **kwargs):
+        """The confirmation, with the form's context when the view passes it (Wagtail's would
+        build it a second time); an event's registration with its place and cancellation link."""
+        if context is None:
+            context = self.get_context(request)
+        context["form_submission"] = form_submission
+        # Only an event's form has registrations: other forms ask nothing more.
+        registration = None
+        if form_submission is not None and self.event is not None:
+            registration = Registration.objects.filter(submission=form_submission).first()
+        if registration is not None:
+            context.update(
+                registration=registration,
+                waiting_position=waiting_position(registration),
+                cancel_url=cancel_url(registration, full=False),
+            )
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
 
 
 class FormIndexPage(RoutablePageMixin, BasePage):
@@ -256,13 +304,9 @@ class FormIndexPage(RoutablePageMixin, BasePage):
 
     @path("status/", name="status")
     def status_check(self, request):
-        from ..views import status_check
-
         return status_check(self, request)
 
     @path("registration/", name="cancel_registration")
     def cancel_registration(self, request):
-        from ..views import cancel_registration
-
         # The signed token is in the query: Wagtail's page paths take no colon.
         return cancel_registration(self, request, request.GET.get("token", ""))

@@ -22,6 +22,16 @@ SEAT_OFFERED_EMAIL = "applications.seat_offered"
 REMINDER_EMAIL = "applications.reminder"
 DRAFT_EMAIL = "applications.draft"
 
+# What the admin calls them beside each submission.
+PURPOSES = {
+    NOTIFICATION_EMAIL: _("Notification to the team"),
+    CONFIRMATION_EMAIL: _("Confirmation to the applicant"),
+    STATUS_EMAIL: _("Status change, to the applicant"),
+    REGISTRATION_EMAIL: _("Registration, to the participant"),
+    SEAT_OFFERED_EMAIL: _("Place freed, to the first person waiting"),
+    REMINDER_EMAIL: _("Reminder the day before the event"),
+}
+
 
 class Status(models.TextChoices):
     RECEIVED = "received", _("Received")

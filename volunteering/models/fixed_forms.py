@@ -1,10 +1,7 @@
 """Forms written in code: the pages where volunteers sign up and associations ask for help take
 submissions through the site's form machinery without an editor building the form."""
 
-from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.models import FormMixin
-
-from applications.models import Submission
+from applications.models import ReviewedForm
 
 
 class FixedField:
@@ -14,7 +11,7 @@ class FixedField:
         self.clean_name, self.label, self.field_type = clean_name, label, field_type
 
 
-class FixedForm(FormMixin):
+class FixedForm(ReviewedForm):
     """A page taking submissions through the site's form machinery with fields written in code:
     the same for every opportunity, so that no editor has to build a sign-up form."""
 
@@ -32,18 +29,3 @@ class FixedForm(FormMixin):
             FixedField(name, field.label, field.kind)
             for name, field in self.get_form_class().base_fields.items()
         ]
-
-    def get_submission_class(self):
-        return Submission
-
-    def get_data_fields(self):
-        return [
-            ("reference", _("Reference")),
-            ("status", _("Status")),
-            *super().get_data_fields(),
-        ]
-
-    def get_submissions_list_view_class(self):
-        from applications.admin_views import ReviewSubmissionsListView
-
-        return ReviewSubmissionsListView

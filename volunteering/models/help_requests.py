@@ -9,6 +9,8 @@ from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage
 
+from ..forms import HelpRequestForm
+from ..views.opportunities import serve_help_request
 from .fixed_forms import FixedForm
 from .opportunities import TEXT_FEATURES
 
@@ -28,15 +30,9 @@ class HelpRequestPage(FixedForm, BasePage):
     class Meta:
         verbose_name = _("request for volunteers")
 
-    @property
-    def form_class(self):
-        from ..forms import HelpRequestForm
-
-        return HelpRequestForm
+    form_class = HelpRequestForm
 
     def serve(self, request, *args, **kwargs):
-        from ..views import serve_help_request
-
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         return serve_help_request(self, request)

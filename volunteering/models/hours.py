@@ -51,6 +51,10 @@ class ServiceHours(models.Model):
         return f"{self.sign_up_id}: {self.hours}"
 
 
+def hours_given(sign_up):
+    return sign_up.service_hours.aggregate(total=models.Sum("hours"))["total"] or 0
+
+
 class CertificateQuerySet(models.QuerySet):
     def find(self, code):
         """The certificate with this code as typed, or None (malformed codes never reach the

@@ -14,6 +14,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.models import BasePage
 from home.roles import APPLICATION_REVIEWERS
 
+from ..views import certificates as certificate_views
+from ..views import opportunities as opportunity_views
 from .help_requests import HelpRequestPage
 from .opportunities import TEXT_FEATURES, VolunteerOpportunityPage
 
@@ -63,27 +65,19 @@ class VolunteeringIndexPage(RoutablePageMixin, BasePage):
 
     @path("", name="opportunities")
     def listing(self, request):
-        from ..views import listing
-
-        return listing(self, request)
+        return opportunity_views.listing(self, request)
 
     @path("certificate/", name="certificate")
     def ask_for_certificate(self, request):
-        from ..views import ask_for_certificate
-
-        return ask_for_certificate(self, request)
+        return certificate_views.ask_for_certificate(self, request)
 
     @path("verify/", name="verify")
     def verify(self, request):
-        from ..views import verify
-
-        return verify(self, request)
+        return certificate_views.verify(self, request)
 
     @path("certificates/<str:code>/", name="service_certificate")
     def service_certificate(self, request, code):
-        from ..views import service_certificate
-
-        return service_certificate(self, request, code)
+        return certificate_views.service_certificate(self, request, code)
 
     def route_url(self, name, **kwargs):
         return self.url + self.reverse_subpage(name, kwargs=kwargs or None)

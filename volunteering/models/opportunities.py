@@ -1,5 +1,5 @@
-"""Volunteer opportunities: the skills they ask for, and the opportunity page where volunteers
-sign up, with its places, hours and association."""
+"""Volunteer opportunities: the page where volunteers sign up, with its places, hours and
+association."""
 
 import math
 from decimal import Decimal
@@ -18,14 +18,12 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
 from home.roles import VOLUNTEER_COORDINATORS
 from programmes.models import (
-    NamedSnippet,
     Partner,
     Region,
     localized,
@@ -33,26 +31,13 @@ from programmes.models import (
     source_language_only,
 )
 
+from ..forms import SignUpForm
+from ..views.opportunities import serve_opportunity
 from .fixed_forms import FixedForm
 from .places import active_sign_ups
+from .skills import MAX_HOURS_PER_WEEK, MAX_VOLUNTEERS, Skill
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
-
-
-MAX_HOURS_PER_WEEK = 40
-MAX_VOLUNTEERS = 500
-
-
-@register_snippet
-class Skill(NamedSnippet):
-    """What a volunteer brings: web development, device repair, training, data, design..."""
-
-    class Meta(NamedSnippet.Meta):
-        verbose_name = _("skill")
-        verbose_name_plural = _("skills")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_skill_slug_locale")
-        ]
 
 
 class OpportunityForm(WagtailAdminPageForm):
@@ -184,11 +169,7 @@ class VolunteerOpportunityPage(FixedForm, BasePage):
         verbose_name = _("volunteer opportunity")
         verbose_name_plural = _("volunteer opportunities")
 
-    @property
-    def form_class(self):
-        from ..forms import SignUpForm
-
-        return SignUpForm
+    form_class = SignUpForm
 
     def clean(self):
         super().clean()
@@ -240,8 +221,6 @@ class VolunteerOpportunityPage(FixedForm, BasePage):
         return Decimal(self.hours_per_week * max(weeks, 1))
 
     def serve(self, request, *args, **kwargs):
-        from ..views import serve_opportunity
-
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
         return serve_opportunity(self, request)

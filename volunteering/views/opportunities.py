@@ -1,22 +1,19 @@
-"""The public pages: the opportunities and their filters, an opportunity and its sign-up, the
-associations' request, and the certificates of service."""
+"""The opportunities and their filters, an opportunity and its sign-up, the associations'
+request for volunteers."""
 
-from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 
 from applications.models import privacy_page, status_check_url
 from applications.submissions import store_submission
-from applications.views import find_submission, rate_limited
+from applications.views import rate_limited
 from home import ratelimit
 from home.pagination import paginate
 from programmes.models import Region, localized, site_today, source_language_only
 
-from .certificates import certificate_for
-from .filters import OpportunityFilters
-from .forms import CertificateRequestForm, VerifyForm
-from .models import ServiceCertificate, Skill, VolunteerOpportunityPage
-from .signups import SignUpRefused, store_sign_up
+from ..filters import OpportunityFilters
+from ..models.skills import Skill
+from ..signups import SignUpRefused, store_sign_up
 
 
 def choices(model, locale_id):
@@ -132,58 +129,3 @@ def serve_help_request(page, request):
         form = page.get_form(page=page, user=request.user)
     context["form"] = form
     return TemplateResponse(request, page.get_template(request), context)
-
-
-def ask_for_certificate(index, request):
-    """A volunteer asks for the certificate of their hours with their sign-up's reference and
-    email: no account needed."""
-    context = {"form": CertificateRequestForm(), "checked": False}
-    if request.method == "POST":
-        if not ratelimit.allow(request, "certificate"):
-            return rate_limited(request)
-        form = CertificateRequestForm(request.POST)
-        context["form"] = form
-        if form.is_valid():
-            sign_up = find_submission(form.cleaned_data["reference"], form.cleaned_data["email"])
-            is_sign_up = sign_up is not None and isinstance(
-                sign_up.page.specific, VolunteerOpportunityPage
-            )
-            certificate = certificate_for(sign_up) if is_sign_up else None
-            if certificate is not None:
-                return HttpResponseRedirect(
-                    index.route_url("service_certificate", code=certificate.code)
-                )
-            context.update(checked=True, found=is_sign_up)
-    response = index.render(
-        request, template="volunteering/ask_for_certificate.html", context_overrides=context
-    )
-    if context["form"].errors:
-        response.status_code = 400
-    return response
-
-
-def verify(index, request):
-    form = VerifyForm(request.GET or None)
-    context = {"form": form, "checked": False}
-    if form.is_bound and form.is_valid():
-        if not ratelimit.allow(request, "verify"):
-            return rate_limited(request)
-        context["checked"] = True
-        context["certificate"] = ServiceCertificate.objects.find(form.cleaned_data["code"])
-    return index.render(request, template="volunteering/verify.html", context_overrides=context)
-
-
-def service_certificate(index, request, code):
-    if not ratelimit.allow(request, "verify"):
-        return rate_limited(request)
-    certificate = ServiceCertificate.objects.find(code)
-    if certificate is None:
-        raise Http404
-    return index.render(
-        request,
-        template="volunteering/certificate.html",
-        context_overrides={
-            "certificate": certificate,
-            "verify_url": request.build_absolute_uri(index.route_url("verify")),
-        },
-    )
