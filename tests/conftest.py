@@ -1,5 +1,6 @@
 import importlib
 import logging
+import os
 import signal
 import sys
 from io import StringIO
@@ -13,7 +14,7 @@ from django.db import connection, transaction
 from django.urls import clear_url_caches
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from pytest_django.plugin import blocking_manager_key
+from playwright.sync_api import sync_playwright
 from wagtail.models import Locale, Site
 
 from home.roles import setup_roles
@@ -21,7 +22,31 @@ from tests.factories import StaffUserFactory
 from tests.snapshot import DemoCopies, counts
 
 MIGRATED_STATE = pytest.StashKey[str]()
+DB_BLOCKER = pytest.StashKey[object]()
 DEMO = pytest.StashKey[DemoCopies]()
+
+
+@pytest.fixture(scope="session")
+def playwright(request):
+    """Playwright, when browser tests were collected; None otherwise.
+
+    Its sync API keeps an event loop running in this thread, and while one runs Django gives the
+    thread's ORM a connection of its own. So it starts before the test database is set up (see
+    `django_db_setup`): the connection that tests use is then the one that holds the database's
+    serialized state, and `serialized_rollback` works as Django documents it."""
+    if not any(item.get_closest_marker("browser") for item in request.session.items):
+        yield None
+        return
+    # The ORM calls fixtures and tests make are synchronous, in this thread: safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(playwright, django_db_setup):
+    """pytest-django's test database, set up once Playwright runs (see `playwright`)."""
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -31,6 +56,7 @@ def migrated_state(request, django_db_setup, django_db_blocker, tmp_path_factory
         state = connection.creation.serialize_db_to_string()
         request.config.stash[DEMO] = DemoCopies(counts(), tmp_path_factory.mktemp("demo-files"))
     request.config.stash[MIGRATED_STATE] = state
+    request.config.stash[DB_BLOCKER] = django_db_blocker
     return state
 
 
@@ -46,7 +72,7 @@ def pytest_runtest_teardown(item, nextitem):
         marker is not None and marker.kwargs.get("transaction")
     )
     if state and transactional and nextitem is not None:
-        with item.config.stash[blocking_manager_key].unblock():
+        with item.config.stash[DB_BLOCKER].unblock():
             if not Site.objects.exists():
                 connection.creation.deserialize_db_from_string(state)
     return result

@@ -5,15 +5,8 @@ import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.db import connection
-from playwright.sync_api import sync_playwright
-from wagtail.models import Site
 
 from tests.conftest import DEMO
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
-# still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -26,23 +19,22 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(playwright):
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"Browser tests need Debian's chromium at {CHROMIUM}: apt-get install chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    )
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -84,16 +76,12 @@ def assert_accessible(axe):
 
 
 @pytest.fixture
-def demo_site(request, migrated_state, transactional_db):
+def demo_site(request, transactional_db):
     """The demo site, as `make run` loads it, in a database the live server shares.
 
-    Browser tests are transactional (the server runs in another thread), so the database is
-    flushed after each one; the migrated rows are put back first, then the demo is loaded.
-    Django's serialized rollback does this when the connection carries the migrated state, which
-    the connection Playwright's event loop leaves us does not: give it that state here. The demo
-    itself is loaded once per test process and copied back after that (tests/snapshot.py).
+    Browser tests are transactional (the server runs in another thread): the database is flushed
+    after each one, and their `serialized_rollback` puts the migrated rows back before the next.
+    The demo itself is loaded once per test process and copied back after that
+    (tests/snapshot.py).
     """
-    if not Site.objects.exists():
-        connection.creation.deserialize_db_from_string(migrated_state)
-    connection._test_serialized_contents = migrated_state
     request.config.stash[DEMO].load()

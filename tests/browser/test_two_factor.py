@@ -1,11 +1,10 @@
 """Two-step login in the Arabic admin as staff live it: enrolment, a code, a lost phone, a reset."""
 
 import pytest
-from django.db import connection
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import ModelLogEntry
 
 from home import roles
 from home.roles import setup_roles
@@ -18,13 +17,8 @@ PASSWORD = "a long demo passphrase 42"
 
 
 @pytest.fixture
-def staff_site(arabic, live_server, migrated_state, transactional_db):
-    """The migrated site with its staff groups, without the demo content (see `demo_site`); set
-    up after the browser and the live server, as `demo_site` is, so the test ends on this
-    connection."""
-    if not Site.objects.exists():
-        connection.creation.deserialize_db_from_string(migrated_state)
-    connection._test_serialized_contents = migrated_state
+def staff_site(arabic, transactional_db):
+    """The migrated site with its staff groups, without the demo content (see `demo_site`)."""
     setup_roles()
 
 
