@@ -21,9 +21,38 @@ from home.roles import setup_roles
 from tests.factories import StaffUserFactory
 from tests.snapshot import DemoCopies, counts
 
+# What depends on the database's own behaviour (locks, raw SQL, full-text search, query counts, the
+# task queue), and the browser tests, which drive the whole stack as production runs it: CI runs
+# these on PostgreSQL as well, and everything on SQLite but the browser tests (.ci/run).
+EVERY_DATABASE = (
+    "tests/browser/",
+    "tests/search/",
+    "tests/alerts/",
+    "tests/applications/test_concurrency.py",
+    "tests/applications/test_registration_concurrency.py",
+    "tests/applications/test_references.py",
+    "tests/applications/test_task_queue.py",
+    "tests/applications/test_emails_and_retention.py",
+    "tests/applications/test_walkthrough.py",
+    "tests/volunteering/test_concurrency.py",
+    "tests/config/test_queries.py",
+    "tests/config/test_budgets.py",
+    "tests/config/test_task_queue.py",
+    "tests/home/test_caching.py",
+    "tests/home/test_healthz.py",
+    "tests/home/test_worker.py",
+    "tests/home/test_errors.py",
+)
+
 MIGRATED_STATE = pytest.StashKey[str]()
 DB_BLOCKER = pytest.StashKey[object]()
 DEMO = pytest.StashKey[DemoCopies]()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.nodeid.startswith(EVERY_DATABASE):
+            item.add_marker(pytest.mark.every_database)
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +80,13 @@ def django_db_setup(playwright, django_db_setup):
 
 @pytest.fixture(scope="session", autouse=True)
 def migrated_state(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The rows the migrations create (locales, home page, site, groups), taken before any test."""
+    """The rows the migrations create (locales, home page, site, groups), taken before any test;
+    None when no test collected uses the database (pytest-django then creates none)."""
+    if not any(
+        item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames)
+        for item in request.session.items
+    ):
+        return None
     with django_db_blocker.unblock():
         state = connection.creation.serialize_db_to_string()
         request.config.stash[DEMO] = DemoCopies(counts(), tmp_path_factory.mktemp("demo-files"))
