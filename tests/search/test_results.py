@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils.http import urlencode
 from wagtail.contrib.search_promotions.models import Query
@@ -167,3 +168,31 @@ def test_suggestions_offer_popular_searches_that_found_something(client, home):
             "url": "/ar/search/?" + urlencode({"q": "الحوكمه الرشيده"}),
         },
     ]
+
+
+def test_pages_with_every_word_come_first_whether_or_not_they_fill_the_reranked_head(
+    client, home, monkeypatch
+):
+    """With as many pages holding every word as the site's rules reorder, the pages with one
+    word (here with it in their title, which the backend scores highly) come after all of them;
+    with fewer, they still follow."""
+    monkeypatch.setattr("search.query.RERANKED", 4)
+    section = StandardPageFactory(parent=home, title="قسم")
+    for number in range(4):
+        StandardPageFactory(
+            parent=section, title=f"تقرير {number}", summary="دورة حاسوب في حماة للمتطوعين"
+        )
+    for number in range(6):
+        StandardPageFactory(parent=section, title=f"حاسوب {number}", summary="حاسوب حاسوب")
+
+    _soup, hits = results(client, "حاسوب حماة")
+    titles = [hit.select_one("a").get_text(" ", strip=True) for hit in hits]
+    assert sorted(titles[:4]) == [f"تقرير {n}" for n in range(4)]
+    assert titles[4:] == []  # the head is full: pages with one word are not listed
+
+    monkeypatch.setattr("search.query.RERANKED", 5)
+    cache.clear()  # searches are remembered until the content changes
+    _soup, hits = results(client, "حاسوب حماة")
+    titles = [hit.select_one("a").get_text(" ", strip=True) for hit in hits]
+    assert sorted(titles[:4]) == [f"تقرير {n}" for n in range(4)]
+    assert sorted(titles[4:]) == [f"حاسوب {n}" for n in range(6)]
