@@ -36,6 +36,8 @@ def _answers(submission, page):
     labels = {field.clean_name: field.label for field in page.get_form_fields()}
     rows = []
     for name, value in submission.form_data.items():
+        if value in (None, "", []):
+            continue  # an optional field left empty
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):

@@ -154,6 +154,16 @@ def test_emails_go_to_the_team_and_the_applicant_in_the_forms_language(submit):
     assert {e.state for e in Submission.objects.get().emails.all()} == {"sent"}
 
 
+def test_the_emails_list_the_answers_given_and_nothing_for_a_field_left_empty(submit):
+    submit(idea="")  # the optional idea and founding document left empty
+    for message in mail.outbox:
+        for text in (message.body, message.alternatives[0][0]):
+            assert "سارة الأحمد" in text
+            assert "الفكرة" not in text
+            assert "وثيقة التأسيس" not in text
+            assert "None" not in text
+
+
 def test_english_submissions_get_english_emails(client, english_home):
     from tests.factories import FormIndexPageFactory
 
