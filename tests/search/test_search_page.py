@@ -121,6 +121,13 @@ def test_the_api_searches_with_the_same_arabic_analysis(client, pages):
     assert [item["title"] for item in response.json()["items"]][:1] == ["سياسة الخصوصيّة"]
 
 
+@pytest.mark.parametrize("operator", ["²", "xor", ""])
+def test_the_api_refuses_an_unknown_search_operator_with_a_message(client, pages, operator):
+    response = client.get("/api/v2/pages/", {"search": "سياسه", "search_operator": operator})
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+
+
 def test_type_facet_counts_and_narrows_the_results(client, two_types):
     soup, hrefs = results(client, "الخصوصيه")
     assert len(hrefs) == 2
