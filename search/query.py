@@ -161,16 +161,20 @@ class Search:
         return _ordered(found, self.concepts, self.language)
 
     def _found_pages(self, backend):
-        """The pages to order: those with every word of the query when they alone fill the
-        head that the site's rules order (rule 1 puts them above the rest, which would not show
-        before a hundred pages of results); else those with any word. A database then scores
-        the few pages with every word instead of every page with one: at 20,000 pages a word
-        common to half of them costs a scan and ten thousand scores (README, *Performance*)."""
-        if len(self.concepts) > 1 and not _ranks_itself(backend):
-            every = self._found(self.pages(), WINDOW, query=self._every_concept())
-            if len(every) >= RERANKED:
-                return every
-        return self._found(self.pages(), WINDOW)
+        """The pages to order, those with every word of the query first (ranking rule 1), so
+        that the head the site's rules order holds them all whatever the backend's own score.
+        When they alone fill that head, the pages with only some words would not show before
+        ten pages of results and are not asked for: a database then scores the few pages with
+        every word instead of every page with one, which at 20,000 pages costs a scan and ten
+        thousand scores for a word common to half of them (README, *Performance*)."""
+        if len(self.concepts) < 2 or _ranks_itself(backend):
+            return self._found(self.pages(), WINDOW)
+        every = self._found(self.pages(), WINDOW, query=self._every_concept())
+        if len(every) >= RERANKED:
+            return every
+        keys = {match.key for match in every}
+        some = [match for match in self._found(self.pages(), WINDOW) if match.key not in keys]
+        return every + some[: WINDOW - len(every)]
 
     def _every_concept(self):
         """Each concept, in one of its forms (a synonym of several words, all of them)."""
