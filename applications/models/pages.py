@@ -81,6 +81,23 @@ class ReviewedForm(FormMixin):
     def get_submission_class(self):
         return Submission
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            # Only the form shows it, not its confirmation.
+            privacy_page=SimpleLazyObject(lambda: privacy_page(request, self.locale_id)),
+            status_url=status_check_url(self.locale_id),
+        )
+        return context
+
+    def render_landing_page(self, request, form_submission=None, *args, context=None, **kwargs):
+        """The confirmation, with the form's context when the view passes it (Wagtail's would
+        build it a second time)."""
+        if context is None:
+            context = self.get_context(request)
+        context["form_submission"] = form_submission
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
+
     def get_data_fields(self):
         return [
             ("reference", _("Reference")),
@@ -245,15 +262,6 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
         limits = [upload_limit(f) for f in self.get_form_fields() if f.field_type == FieldType.FILE]
         return max(limits, default=None)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(
-            # Only the form shows it, not its confirmation.
-            privacy_page=SimpleLazyObject(lambda: privacy_page(request, self.locale_id)),
-            status_url=status_check_url(self.locale_id),
-        )
-        return context
-
     def serve(self, request, *args, **kwargs):
         if getattr(request, "is_preview", False):
             return super().serve(request, *args, **kwargs)
@@ -264,11 +272,9 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
         return super().serve_preview(request, mode_name)
 
     def render_landing_page(self, request, form_submission=None, *args, context=None, **kwargs):
-        """The confirmation, with the form's context when the view passes it (Wagtail's would
-        build it a second time); an event's registration with its place and cancellation link."""
+        """The confirmation; an event's registration with its place and cancellation link."""
         if context is None:
             context = self.get_context(request)
-        context["form_submission"] = form_submission
         # Only an event's form has registrations: other forms ask nothing more.
         registration = None
         if form_submission is not None and self.event is not None:
@@ -279,7 +285,7 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
                 waiting_position=waiting_position(registration),
                 cancel_url=cancel_url(registration, full=False),
             )
-        return TemplateResponse(request, self.get_landing_page_template(request), context)
+        return super().render_landing_page(request, form_submission, context=context)
 
 
 class FormIndexPage(RoutablePageMixin, BasePage):

@@ -2,9 +2,7 @@
 request for volunteers."""
 
 from django.template.response import TemplateResponse
-from django.utils.functional import SimpleLazyObject
 
-from applications.models import privacy_page, status_check_url
 from applications.submissions import store_submission
 from applications.views import rate_limited
 from home import ratelimit
@@ -77,8 +75,6 @@ def serve_opportunity(opportunity, request):
     context.update(
         ended=ended,
         index=opportunity.get_parent().specific,
-        privacy_page=SimpleLazyObject(lambda: privacy_page(request, opportunity.locale_id)),
-        status_url=status_check_url(opportunity.locale_id),
     )
     status = 200
     form = None
@@ -90,7 +86,7 @@ def serve_opportunity(opportunity, request):
         form = opportunity.get_form(request.POST, page=opportunity, user=request.user)
         if form.is_spam:
             # Said to have worked, so that the robot learns nothing; nothing is stored.
-            return landing_page(opportunity, request, context, None)
+            return opportunity.render_landing_page(request, None, context=context)
         if form.is_valid():
             try:
                 submission, _created = store_sign_up(opportunity, form)
@@ -98,33 +94,24 @@ def serve_opportunity(opportunity, request):
                 form.add_error(None, refusal.message)
                 status = 409
             else:
-                return landing_page(opportunity, request, context, submission)
+                return opportunity.render_landing_page(request, submission, context=context)
     elif opportunity.places_left:
         form = opportunity.get_form(page=opportunity, user=request.user)
     context["form"] = form
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
-def landing_page(page, request, context, submission):
-    context["form_submission"] = submission
-    return TemplateResponse(request, page.get_landing_page_template(request), context)
-
-
 def serve_help_request(page, request):
     context = page.get_context(request)
-    context.update(
-        privacy_page=SimpleLazyObject(lambda: privacy_page(request, page.locale_id)),
-        status_url=status_check_url(page.locale_id),
-    )
     if request.method == "POST":
         if not ratelimit.allow(request, "submit"):
             return rate_limited(request)
         form = page.get_form(request.POST, page=page, user=request.user)
         if form.is_spam:
-            return landing_page(page, request, context, None)
+            return page.render_landing_page(request, None, context=context)
         if form.is_valid():
             submission, _created = store_submission(page, form)
-            return landing_page(page, request, context, submission)
+            return page.render_landing_page(request, submission, context=context)
     else:
         form = page.get_form(page=page, user=request.user)
     context["form"] = form
