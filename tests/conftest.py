@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import clear_url_caches
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -19,7 +19,7 @@ from wagtail.models import Locale, Site
 
 from home.roles import setup_roles
 from tests.factories import StaffUserFactory
-from tests.snapshot import DemoCopies, counts
+from tests.snapshot import Copies
 
 # What depends on the database's own behaviour (locks, raw SQL, full-text search, query counts, the
 # task queue), and the browser tests, which drive the whole stack as production runs it: CI runs
@@ -44,9 +44,8 @@ EVERY_DATABASE = (
     "tests/home/test_errors.py",
 )
 
-MIGRATED_STATE = pytest.StashKey[str]()
 DB_BLOCKER = pytest.StashKey[object]()
-DEMO = pytest.StashKey[DemoCopies]()
+COPIES = pytest.StashKey[Copies]()
 
 
 def pytest_collection_modifyitems(items):
@@ -79,8 +78,8 @@ def django_db_setup(playwright, django_db_setup):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def migrated_state(request, django_db_setup, django_db_blocker, tmp_path_factory):
-    """The rows the migrations create (locales, home page, site, groups), taken before any test;
+def copies(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The rows the migrations create (locales, home page, site, groups), copied before any test;
     None when no test collected uses the database (pytest-django then creates none)."""
     if not any(
         item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames)
@@ -88,28 +87,32 @@ def migrated_state(request, django_db_setup, django_db_blocker, tmp_path_factory
     ):
         return None
     with django_db_blocker.unblock():
-        state = connection.creation.serialize_db_to_string()
-        request.config.stash[DEMO] = DemoCopies(counts(), tmp_path_factory.mktemp("demo-files"))
-    request.config.stash[MIGRATED_STATE] = state
+        made = Copies(tmp_path_factory.mktemp("demo-files"))
+    request.config.stash[COPIES] = made
     request.config.stash[DB_BLOCKER] = django_db_blocker
-    return state
+    return made
+
+
+def _restores_itself(item):
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and marker.kwargs.get("serialized_rollback", False)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """A transactional test (browser, concurrency) ends with the database flushed. Put the migrated
     rows back at once, so that whatever test a worker runs next finds the site it expects: with
-    tests spread over workers, transactional tests no longer all come last."""
+    tests spread over workers, transactional tests no longer all come last. A next test with
+    `serialized_rollback` puts them back itself."""
     result = yield
-    state = item.config.stash.get(MIGRATED_STATE, None)
+    made = item.config.stash.get(COPIES, None)
     marker = item.get_closest_marker("django_db")
     transactional = "transactional_db" in item.fixturenames or (
         marker is not None and marker.kwargs.get("transaction")
     )
-    if state and transactional and nextitem is not None:
+    if made and transactional and nextitem is not None and not _restores_itself(nextitem):
         with item.config.stash[DB_BLOCKER].unblock():
-            if not Site.objects.exists():
-                connection.creation.deserialize_db_from_string(state)
+            made.restore_migrated()
     return result
 
 
@@ -136,7 +139,7 @@ def english_home(home):
 @pytest.fixture
 def demo(request, db):
     """The whole demo site, as `make run` loads it."""
-    request.config.stash[DEMO].load()
+    request.config.stash[COPIES].load_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
@@ -147,7 +150,7 @@ def on_the_demo(request, django_db_setup, django_db_blocker):
 
     def run(read):
         with django_db_blocker.unblock(), transaction.atomic():
-            request.config.stash[DEMO].load()
+            request.config.stash[COPIES].load_demo()
             try:
                 return read()
             finally:

@@ -6,7 +6,7 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import DEMO
+from tests.conftest import COPIES
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -85,4 +85,4 @@ def demo_site(request, transactional_db):
     The demo itself is loaded once per test process and copied back after that
     (tests/snapshot.py).
     """
-    request.config.stash[DEMO].load()
+    request.config.stash[COPIES].load_demo()

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as examples
 from hypothesis import strategies as st
 
-from tests.conftest import DEMO
+from tests.conftest import COPIES
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def query_strings(names):
 def demo_site(request, django_db_setup, django_db_blocker):
     """The demo site, loaded once for the module and rolled back after its tests."""
     with django_db_blocker.unblock(), transaction.atomic():
-        request.config.stash[DEMO].load()
+        request.config.stash[COPIES].load_demo()
         yield
         transaction.set_rollback(True)
 
