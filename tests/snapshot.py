@@ -4,10 +4,10 @@ The migrated rows are put back after a transactional test flushed them, at the c
 rather than Django's object-by-object deserialization. `load_demo` takes twenty to fifty seconds
 and a hundred tests start from the demo. The first load in a process is copied table by table; a
 later test gets the copy back, in its own transaction (or the one it runs in), in place of the
-migrated rows. The copy is used only when the database holds
-the migrated rows and nothing more (a fixture that made rows before the demo gets a real load),
-and only with the site address it was made with. The demo's files (images, documents) are copied
-too, into whatever media folders the test uses.
+migrated rows. The copy is used only when the database holds the migrated rows and nothing more (a
+fixture that made rows before the demo gets a real load), and only with the site address it was
+made with. The demo's files (images, documents) are copied too, into whatever media folders the
+test uses.
 """
 
 import shutil
