@@ -199,17 +199,10 @@ class Search:
             return [Match.of(obj, self.language) for obj in matches]
         # A thousand pages cost more to build than to find: the database backends' query is read
         # as rows, with what ranking needs.
-        rows = matches.get_queryset().values_list("pk", "content_type_id", "title")
-        models = {}
+        rows = list(matches.get_queryset().values_list("pk", "content_type_id", "title"))
+        models = {ct: _model_of(ct) or Page for _pk, ct, _title in rows}
         return [
-            Match(
-                f"{ct}:{pk}",
-                Page,
-                models.get(ct) or models.setdefault(ct, _model_of(ct) or Page),
-                title,
-                self.language,
-            )
-            for pk, ct, title in rows
+            Match(f"{ct}:{pk}", Page, models[ct], title, self.language) for pk, ct, title in rows
         ]
 
     def _snippet_querysets(self):
