@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 CATALOGUES := $(wildcard site/locale/*/LC_MESSAGES/django.po)
 
-.PHONY: run test lint lock check messages catalogues bench clean browser-deps screenshots
+.PHONY: run test lint lock check messages catalogues bench clean browser-deps bench-deps screenshots
 
 # Development and tests install the dev lock (the runtime lock plus the test tools); servers install
 # requirements.lock alone. Both are hashed: pip installs exactly the files that were locked.
@@ -81,7 +81,15 @@ $(LIGHTHOUSE)/node_modules/.installed: $(LIGHTHOUSE)/package-lock.json
 # SEARCH_PAGES=20000 for the full-size search measurement (building the pages takes a while).
 SEARCH_PAGES ?= 2000
 SITE_PAGES ?= 10000
-bench: $(BIN)/.installed messages browser-deps $(if $(NPM),$(LIGHTHOUSE)/node_modules/.installed)
+# The site bench loads the server with wrk (a load generator in C; one in Python would take a
+# good share of the two cores from the server it measures).
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "The site bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+
+bench: $(BIN)/.installed messages browser-deps bench-deps $(if $(NPM),$(LIGHTHOUSE)/node_modules/.installed)
 	$(BIN)/python bench/site_bench.py --pages $(SITE_PAGES)
 	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
 	$(BIN)/python bench/search_quality.py

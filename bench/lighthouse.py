@@ -5,8 +5,10 @@
 Loads the demo content into a throwaway SQLite database, serves it the way site_bench.py does
 (gunicorn, production settings, the hashed static files) and runs Lighthouse (installed in
 bench/lighthouse by `npm ci` from its lock) in Debian's chromium on one address of each page type
-in each language. Prints the performance, accessibility, best-practices and SEO scores, and the
-audits that failed in any category under 100. Nothing here is asserted.
+in each language. Prints the performance, accessibility, best-practices and SEO scores, the total
+blocking time (the main thread's work, in style, layout and script, that would keep a phone from
+answering a tap while the page loads), and the audits that failed in any category under 100.
+Nothing here is asserted.
 
 The server differs from production only where a local run must: it is plain HTTP on 127.0.0.1,
 so SECURE_SSL_REDIRECT is off (site_bench's Server does this), else every address would redirect
@@ -110,8 +112,9 @@ def lighthouse(url, attempts=3):
 
 
 def scores(report):
-    """Each category's score out of 100, and the scored audits that failed in those under 100."""
-    row, failed = {}, []
+    """Each category's score out of 100, the total blocking time in milliseconds, and the scored
+    audits that failed in the categories under 100."""
+    row, failed = {"tbt": report["audits"]["total-blocking-time"]["numericValue"]}, []
     for category in CATEGORIES:
         score = report["categories"][category]["score"]
         row[category] = None if score is None else round(score * 100)
@@ -162,11 +165,12 @@ def main():
     print(f"\nLighthouse {report['lighthouseVersion']}, headless Chromium {chromium}, mobile")
     print("with simulated throttling; the demo content served by gunicorn, production settings.\n")
     header = f"{'page':16} {'lang':4} {'perf':>4} {'a11y':>4} {'best':>4} {'SEO':>4}"
-    header += "  failing audits"
+    header += f" {'TBT ms':>6}  failing audits"
     print(header)
     print("-" * len(header))
     for name, language, row, failed in rows:
         figures = " ".join(f"{'—' if row[c] is None else row[c]:>4}" for c in CATEGORIES)
+        figures += f" {row['tbt']:6.0f}"
         notes = [
             f"{audit} ({DELIBERATE[name, audit]})" if (name, audit) in DELIBERATE else audit
             for audit in failed

@@ -56,11 +56,9 @@ class ProgrammeFilters(Filters):
     region = django_filters.ChoiceFilter(field_name="regions__slug")
     group = django_filters.ChoiceFilter(field_name="target_groups__slug")
 
-    def __init__(self, data, programmes, *, today, regions, groups):
+    def __init__(self, data, programmes, *, today, tracks, regions, groups):
         """`regions` and `groups` in the page's language; `today` decides each status."""
-        self.tracks = sorted(
-            set(programmes.exclude(track="").values_list("track", flat=True).distinct())
-        )
+        self.tracks = tracks
         self.statuses = list(STATUS_LABELS.items())
         self.regions = regions
         self.groups = groups

@@ -201,3 +201,27 @@ def slot(context, name, **values):
 
 # `{{ page|localized }}`: the page (or snippet) in the reader's language, as `.localized` gives it.
 register.filter("localized", localized)
+
+
+class RememberedNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        name = ":".join(str(part.resolve(context)) for part in self.parts)
+        return remember(f"html:{get_language()}:{name}", lambda: self.nodelist.render(context))
+
+
+@register.tag
+def remembered(parser, token):
+    """`{% remembered "name" value… %}…{% endremembered %}`: the block rendered once per content
+    version for each set of values, which must name everything the block shows (a listing's page,
+    its valid filters, the page number). What is the same for every visitor only: nothing of the
+    request, the session or a form's token."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    if not parts:
+        raise template.TemplateSyntaxError("{% remembered %} needs a name")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, parts)

@@ -7,6 +7,7 @@ from django.db import models
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -44,6 +45,13 @@ def format_duration(minutes):
     return gettext(" and ").join(parts)
 
 
+def with_lesson_counts(modules):
+    counts = lesson_counts(modules)
+    for module in modules:
+        module.lesson_count = counts.get(module.pk, 0)
+    return modules
+
+
 class LearningIndexPage(RoutablePageMixin, BasePage):
     """The catalogue of modules, certificate pages and the public certificate check."""
 
@@ -71,11 +79,15 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
     @path("", name="catalogue")
     def catalogue(self, request):
         filters = CatalogueFilters(request.GET, self.modules())
-        page_obj = paginate(request, filters.qs)
-        counts = lesson_counts(page_obj.object_list)
-        for module in page_obj.object_list:
-            module.lesson_count = counts.get(module.pk, 0)
-        return self.render(request, context_overrides={"filters": filters, "page_obj": page_obj})
+        page_obj = paginate(
+            request, filters.qs, counted_as=f"modules:{self.pk}{filters.query_string}"
+        )
+        # Read only when the list is rendered: the template remembers it (`{% remembered %}`).
+        modules = SimpleLazyObject(lambda: with_lesson_counts(list(page_obj)))
+        return self.render(
+            request,
+            context_overrides={"filters": filters, "page_obj": page_obj, "modules": modules},
+        )
 
     @path("verify/", name="verify")
     def verify(self, request):

@@ -74,7 +74,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return self._listing(request, self.events().past(), past=True)
 
     def _listing(self, request, events, past):
-        page_obj = paginate(request, events, self.per_page)
+        # Remembered for a few minutes at most (home/caching.py): an event that ends meanwhile
+        # stays among the upcoming ones that long, as on a cached page.
+        page_obj = paginate(request, events, self.per_page, counted_as=f"events:{self.pk}:{past}")
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "items": page_obj.object_list, "past": past},

@@ -59,14 +59,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request.GET,
             self.news(),
             kinds=NewsPage.Kind.choices,
-            categories=NewsCategory.objects.filter(locale_id=self.locale_id),
+            categories=remember(
+                f"news-categories:{self.locale_id}",
+                lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id)),
+            ),
             years=self.years(),
         )
 
     @path("")
     def listing(self, request):
         filters = self.filters(request)
-        page_obj = paginate(request, filters.qs, self.per_page)
+        page_obj = paginate(
+            request, filters.qs, self.per_page, counted_as=f"news:{self.pk}{filters.query_string}"
+        )
         return self.render(
             request,
             context_overrides={

@@ -2,6 +2,7 @@
 the open and coming programmes the home page shows."""
 
 from django.db.models import F
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -9,6 +10,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from home.caching import remember
 from home.models import BasePage
 from home.pagination import paginate
 
@@ -52,10 +54,21 @@ class ProgrammeIndexPage(BasePage):
             request.GET,
             self.programmes(),
             today=today,
-            regions=self.offered(Region),
-            groups=self.offered(TargetGroup),
+            tracks=remember(f"programme-tracks:{self.pk}", self.tracks),
+            regions=remember(f"programme-regions:{self.pk}", lambda: self.offered(Region)),
+            groups=remember(f"programme-groups:{self.pk}", lambda: self.offered(TargetGroup)),
         )
-        page_obj = paginate(request, filters.qs)
+        page_obj = paginate(
+            request, filters.qs, counted_as=f"programmes:{self.pk}{filters.query_string}"
+        )
+        # Read only when the list is rendered: the template remembers it (`{% remembered %}`).
+        programmes = SimpleLazyObject(lambda: self.shown(page_obj, today))
+        context.update(filters=filters, page_obj=page_obj, programmes=programmes)
+        return context
+
+    def shown(self, page_obj, today):
+        """The programmes of the page, each with its status and its target groups in the page's
+        language."""
         programmes = list(page_obj)
         groups = localized(
             {g.pk: g for p in programmes for g in p.target_groups.all()}.values(), self.locale_id
@@ -66,8 +79,10 @@ class ProgrammeIndexPage(BasePage):
                 by_key.get(g.translation_key, g) for g in programme.target_groups.all()
             ]
             programme.current_status = programme.status(today)
-        context.update(filters=filters, page_obj=page_obj, programmes=programmes)
-        return context
+        return programmes
+
+    def tracks(self):
+        return sorted(set(self.programmes().exclude(track="").values_list("track", flat=True)))
 
     def offered(self, model):
         """Regions or target groups in the page's language, each in the source language until

@@ -3,6 +3,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import NewsCategory, NewsPage
@@ -208,3 +210,16 @@ def test_a_news_page_links_related_news_and_programmes_still_public(client, home
     body = BeautifulSoup(client.get("/ar/news/main/").content, "html.parser").get_text()
     assert "خبر ذو صلة" in body and "مسار الاحتضان" in body
     assert "خبر منتهٍ" not in body and "خبر غير منشور" not in body
+
+
+def test_the_list_is_rendered_once_and_shows_a_new_item_at_once(client, news_index):
+    NewsPageFactory(parent=news_index, title="الأقدم", date=datetime.date(2026, 1, 5))
+    assert titles(client.get("/ar/news/")) == ["الأقدم"]
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(client.get("/ar/news/")) == ["الأقدم"]
+    assert not [query for query in queries.captured_queries if "news_newspage" in query["sql"]]
+    NewsPageFactory(parent=news_index, title="الأحدث", date=datetime.date(2026, 2, 5))
+    assert titles(client.get("/ar/news/")) == ["الأحدث", "الأقدم"]
+    # Each choice of filters and each page is a list of its own.
+    assert titles(client.get("/ar/news/?kind=announcement")) == []
+    assert titles(client.get("/ar/news/?year=2026")) == ["الأحدث", "الأقدم"]
