@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import Page
 
+from home.lookups import language_code
 from home.pagination import paginate
 from home.routing import site_for_request
 from search.highlight import highlight
@@ -48,12 +49,12 @@ def _hit(request, obj, query, trails):
     state its type says is worth showing."""
     terms = query.matching_terms
     if isinstance(obj, Page):
-        language = obj.locale.language_code
+        language = language_code(obj)
         kind = result_type(obj.specific_class)
         url = obj.get_url(request)
     else:
-        locale = getattr(obj, "locale", None)
-        language = locale.language_code if locale else query.language
+        has_locale = getattr(obj, "locale_id", None)
+        language = language_code(obj) if has_locale else query.language
         kind = result_type(type(obj))
         url = obj.url if isinstance(obj, AbstractDocument) else obj.get_url(request)
     when = kind.when(obj) if kind.when else None

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.lookups import localized
 from home.models import BasePage, PublicPages, visible
 from home.pagination import paginate
 from home.structured_data import json_ld
@@ -269,13 +270,12 @@ class EventPage(RoutablePageMixin, BasePage):
         """When registration closes: the deadline, else the start of the event."""
         return self.registration_deadline or self.starts
 
-    @property
+    @cached_property
     def registration(self):
-        page = self.registration_page
-        if page is None:
-            return None
-        page = page.localized
-        return page if is_visible(page) else None
+        """The registration form page in the reader's language, when anyone may see it (read
+        once per request: the page's template asks more than once)."""
+        page = localized(self.registration_page)
+        return page if page is not None and is_visible(page) else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.caching import remember
 from home.indexing import AnalysedSearch
 from home.models import ModeratedSnippet
 
@@ -168,8 +169,11 @@ class Partner(AnalysedSearch, ModeratedSnippet):
     def get_url(self, request=None):
         """The partner's card in the directory of its language (for search results)."""
         # The directory is a page of listing.py, which builds on these snippets.
-        directory = apps.get_model("programmes", "PartnerIndexPage")
-        directory = directory.objects.live().filter(locale_id=self.locale_id).first()
+        directories = apps.get_model("programmes", "PartnerIndexPage").objects.live()
+        directory = remember(
+            f"partner-directory:{self.locale_id}",
+            lambda: directories.filter(locale_id=self.locale_id).select_related("locale").first(),
+        )
         if directory is None:
             return None
         return f"{directory.get_url(request)}?kind={self.kind}#partner-{self.slug}"
