@@ -105,6 +105,13 @@ class Search:
         return pages
 
     @cached_property
+    def key(self):
+        """Names this search with its filters: a rendering of its results is kept under it."""
+        asked = (self.text, self.language, self.everywhere, self.content_type, self.year)
+        asked += tuple(sorted(self.chosen.items()))
+        return hashlib.sha256(repr(asked).encode()).hexdigest()
+
+    @cached_property
     def recorded(self):
         """The query as Wagtail's search promotions keep it (its hits, its editors' picks)."""
         return Query.get(self.text)
@@ -427,8 +434,8 @@ def count_hit(recorded):
 
 
 class RankedResults(Sequence):
-    """Results by key in a given order, fetched (pages as their specific types) only for the
-    slice read."""
+    """Results by key in a given order, fetched (pages as their specific types) only when read:
+    a slice (a page of results) is fetched when its first item is."""
 
     def __init__(self, keys):
         self.keys = keys
@@ -437,9 +444,13 @@ class RankedResults(Sequence):
         return len(self.keys)
 
     def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self[index : index + 1 or None][0]
-        keys = self.keys[index]
+        if isinstance(index, slice):
+            return RankedResults(self.keys[index])
+        return self._objects[index]
+
+    @cached_property
+    def _objects(self):
+        keys = self.keys
         wanted = defaultdict(list)
         for key in keys:
             ct, pk = key.split(":")

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from wagtail.documents.models import AbstractDocument
@@ -29,19 +30,20 @@ def search(request):
         site_for_request(request)
         picks = query.picks()
         page_obj = paginate(request, query.ranked(exclude=picks), per_page=10)
-        trails = breadcrumbs([obj for obj in page_obj if isinstance(obj, Page)])
-        hits = [_hit(request, obj, query, trails) for obj in page_obj]
-        context.update(
-            picks=picks,
-            page_obj=page_obj,
-            facets=query.facets(),
-            hits=[hit for hit in hits if hit["url"]],
-        )
+        # Read only when the list is rendered: the template remembers it for this search.
+        hits = SimpleLazyObject(lambda: _hits(request, page_obj, query))
+        context.update(picks=picks, page_obj=page_obj, facets=query.facets(), hits=hits)
         found = bool(page_obj.paginator.count or picks)
         counted(query.recorded, found)
         if not found:
             context["spelling"] = query.spelling()
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _hits(request, page_obj, query):
+    trails = breadcrumbs([obj for obj in page_obj if isinstance(obj, Page)])
+    hits = [_hit(request, obj, query, trails) for obj in page_obj]
+    return [hit for hit in hits if hit["url"]]
 
 
 def _hit(request, obj, query, trails):

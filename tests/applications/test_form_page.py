@@ -318,3 +318,21 @@ def test_the_queries_of_a_submission_do_not_grow_with_its_fields(client, form_pa
     queries_of_one_submission(client, form_page, answers())  # the site's caches filled
     usual = queries_of_one_submission(client, form_page, answers())
     assert queries_of_one_submission(client, longer, many) == usual
+
+
+def test_a_blank_form_is_the_same_for_everyone_but_answers_and_tokens_are_not(client, form_page):
+    first = client.get(form_page.url)
+    refused = client.post(form_page.url, answers())  # no token: refused, answers kept
+    assert soup(refused).find("input", {"name": "full_name"})["value"] == "سارة الأحمد"
+    blank = client.get(form_page.url)
+    assert not soup(blank).find("input", {"name": "full_name"}).get("value")
+    assert soup(blank).select_one(".error-summary") is None
+    # The fields are rendered once; each visitor still gets a token of their own.
+    assert token_of(blank) != token_of(first)
+
+    field = form_page.form_fields.get(clean_name="full_name")
+    field.label = "الاسم الكامل كما في الهوية"
+    field.save()
+    type(form_page).objects.get(pk=form_page.pk).save_revision().publish()
+    label = soup(client.get(form_page.url)).find("label", {"for": "id_full_name"})
+    assert label.get_text(strip=True).startswith("الاسم الكامل كما في الهوية")

@@ -29,10 +29,12 @@ PAGES = {
     "module": ("/ar/learning/cybersecurity-basics/", 3),
     "lesson": ("/ar/learning/cybersecurity-basics/cyber-backups/", 4),
     "form index": ("/ar/forms/", 2),
-    "form page": ("/ar/forms/complaints/", 4),
+    # The form page and its fields; the blank form's rendering is remembered.
+    "form page": ("/ar/forms/complaints/", 2),
     "form status check": ("/ar/forms/status/", 3),
-    # One query per type of page among the results (here five), and the two counts.
-    "search results": ("/ar/search/?q=برنامج", 10),
+    # The recorded query and the two counts for the editors' reports: the ranked ids and the
+    # rendered list are remembered for this search.
+    "search results": ("/ar/search/?q=برنامج", 3),
     "English home": ("/en/", 4),
     "English programme page": ("/en/programmes/youth-tech-incubator/", 1),
 }

@@ -209,3 +209,22 @@ def test_results_come_before_the_facets_with_a_link_to_them(client, two_types):
     jump = soup.select_one(".search-jump a")
     assert jump.get_text(strip=True) == "تضييق النتائج"
     assert jump["href"] == "#search-facets"
+
+
+def test_a_repeated_search_renders_its_list_once_and_shows_an_edited_title_at_once(client, pages):
+    def titles(soup):
+        return [title.get_text(" ", strip=True) for title in soup.select(".search-result__title")]
+
+    first, _hrefs = results(client, "الخصوصيه")
+    with CaptureQueriesContext(connection) as captured:
+        again, _hrefs = results(client, "الخصوصيه")
+    assert titles(again) == titles(first) == ["سياسة الخصوصيّة"]
+    assert not [query for query in captured if "home_standardpage" in query["sql"]]
+
+    page = StandardPage.objects.get(slug="privacy-policy")
+    page.title = "سياسة الخصوصيّة المحدّثة"
+    page.save_revision().publish()
+    after, _hrefs = results(client, "الخصوصيه")
+    assert titles(after) == ["سياسة الخصوصيّة المحدّثة"]
+    # Another page of results, or the same words with a filter, is a list of its own.
+    assert results(client, "الخصوصيه", type="1")[1] == []
