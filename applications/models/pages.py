@@ -38,12 +38,18 @@ TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
 def privacy_page(request, locale_id):
-    """The site's privacy policy in the form's language where translated, or None."""
-    page = SiteSettings.for_request(request).privacy_page
-    if page is None:
-        return None
-    page = page.get_translation_or_none(locale_id) or page
-    return page if page.live else None
+    """The site's privacy policy in the form's language where translated, or None (remembered
+    until the content changes: every form links to it)."""
+    chosen = SiteSettings.for_request(request)
+
+    def find():
+        page = chosen.privacy_page
+        if page is None:
+            return None
+        page = page.get_translation_or_none(locale_id) or page
+        return page if page.live else None
+
+    return remember(f"privacy-page:{chosen.pk}:{locale_id}", find)
 
 
 def status_check_url(locale_id):

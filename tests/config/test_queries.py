@@ -24,7 +24,7 @@ PAGES = {
     "event index": ("/ar/events/", 1),
     "event page": ("/ar/events/launch-ceremony/", 1),
     # Its registration form: the form page, its fields, the places taken (twice).
-    "event page with registration": ("/ar/events/funding-proposals-training/", 8),
+    "event page with registration": ("/ar/events/funding-proposals-training/", 6),
     "learning index": ("/ar/learning/", 1),
     "module": ("/ar/learning/cybersecurity-basics/", 3),
     "lesson": ("/ar/learning/cybersecurity-basics/cyber-backups/", 4),
