@@ -1,3 +1,4 @@
+import fcntl
 import importlib
 import logging
 import os
@@ -114,6 +115,17 @@ def pytest_runtest_teardown(item, nextitem):
         with item.config.stash[DB_BLOCKER].unblock():
             made.restore_migrated()
     return result
+
+
+@pytest.fixture
+def crowd(tmp_path_factory):
+    """For a test that sends a crowd of clients at once, each with its own database connection:
+    one such test at a time across the test processes, or two crowds together would pass the
+    database's connection limit (PostgreSQL's default is 100)."""
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every test process
+    with open(shared / "crowd.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 @pytest.fixture(autouse=True)

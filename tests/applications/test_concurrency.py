@@ -18,7 +18,7 @@ APPLICANTS = 50
 DOUBLE_CLICKS = 10
 
 
-def test_concurrent_submissions_are_each_stored_once_with_unique_references(home):
+def test_concurrent_submissions_are_each_stored_once_with_unique_references(home, crowd):
     page = ApplicationFormPageFactory(parent=FormIndexPageFactory(parent=home), slug="apply")
     tokens = [new_token(page.pk) for _ in range(APPLICANTS)]
     # The first applicants click twice: their second post races the first.

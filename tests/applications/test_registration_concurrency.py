@@ -35,7 +35,7 @@ def patient_sqlite(monkeypatch):
 
 
 def test_fifty_registrations_for_thirty_places_give_thirty_places_and_twenty_waiting(
-    home, patient_sqlite
+    home, patient_sqlite, crowd
 ):
     page = ApplicationFormPageFactory(parent=FormIndexPageFactory(parent=home), slug="register")
     starts = timezone.now() + datetime.timedelta(days=5)

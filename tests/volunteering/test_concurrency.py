@@ -23,7 +23,7 @@ DOUBLE_CLICKS = 5
 PLACES = 3
 
 
-def test_concurrent_sign_ups_never_take_more_places_than_wanted(home):
+def test_concurrent_sign_ups_never_take_more_places_than_wanted(home, crowd):
     FormIndexPageFactory(parent=home)
     index = VolunteeringIndexPageFactory(parent=home)
     page = VolunteerOpportunityPageFactory(
