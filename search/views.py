@@ -29,7 +29,9 @@ def search(request):
         # The results link to pages: their site from the cache, as page views find it.
         site_for_request(request)
         picks = query.picks()
-        page_obj = paginate(request, query.ranked(exclude=picks), per_page=10)
+        page_obj = paginate(
+            request, query.ranked(exclude=picks), per_page=10, remembered_as=f"search:{query.key}"
+        )
         # Read only when the list is rendered: the template remembers it for this search.
         hits = SimpleLazyObject(lambda: _hits(request, page_obj, query))
         context.update(picks=picks, page_obj=page_obj, facets=query.facets(), hits=hits)

@@ -216,9 +216,10 @@ class RememberedNode(template.Node):
 @register.tag
 def remembered(parser, token):
     """`{% remembered "name" value… %}…{% endremembered %}`: the block rendered once per content
-    version for each set of values, which must name everything the block shows (a listing's page,
-    its valid filters, the page number). What is the same for every visitor only: nothing of the
-    request, the session or a form's token."""
+    version for each set of values, which must name everything the block shows (a listing's
+    `page_obj.key` names its page, its valid filters and the page number: home/pagination.py).
+    What is the same for every visitor only: nothing of the request, the session or a form's
+    token."""
     parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     if not parts:
         raise template.TemplateSyntaxError("{% remembered %} needs a name")

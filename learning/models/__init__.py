@@ -11,7 +11,7 @@ from .catalogue import (
     new_code,
     rate_limited,
 )
-from .lessons import LessonPage, lesson_counts, render_with_status
+from .lessons import LessonPage, render_with_status, with_lesson_counts
 
 __all__ = [
     "Certificate",
@@ -21,8 +21,8 @@ __all__ = [
     "ModulePage",
     "ModulePrerequisite",
     "format_duration",
-    "lesson_counts",
     "new_code",
     "rate_limited",
     "render_with_status",
+    "with_lesson_counts",
 ]

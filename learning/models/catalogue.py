@@ -31,7 +31,7 @@ from ..choices import LEVELS, NAME_MAX_LENGTH, TOPICS
 from ..filters import CatalogueFilters
 from ..forms import CertificateForm, VerifyForm
 from ..progress import ModuleProgress, Progress
-from .lessons import LessonPage, lesson_counts, render_with_status
+from .lessons import LessonPage, render_with_status, with_lesson_counts
 
 
 def format_duration(minutes):
@@ -43,13 +43,6 @@ def format_duration(minutes):
     if rest or not hours:
         parts.append(ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest})
     return gettext(" and ").join(parts)
-
-
-def with_lesson_counts(modules):
-    counts = lesson_counts(modules)
-    for module in modules:
-        module.lesson_count = counts.get(module.pk, 0)
-    return modules
 
 
 class LearningIndexPage(RoutablePageMixin, BasePage):
@@ -80,7 +73,7 @@ class LearningIndexPage(RoutablePageMixin, BasePage):
     def catalogue(self, request):
         filters = CatalogueFilters(request.GET, self.modules())
         page_obj = paginate(
-            request, filters.qs, counted_as=f"modules:{self.pk}{filters.query_string}"
+            request, filters.qs, remembered_as=f"modules:{self.pk}{filters.query_string}"
         )
         # Read only when the list is rendered: the template remembers it (`{% remembered %}`).
         modules = SimpleLazyObject(lambda: with_lesson_counts(list(page_obj)))

@@ -36,6 +36,14 @@ def lesson_counts(modules):
     return counts
 
 
+def with_lesson_counts(modules):
+    """`modules` (a list), each with its `lesson_count`, counted in one query."""
+    counts = lesson_counts(modules)
+    for module in modules:
+        module.lesson_count = counts.get(module.pk, 0)
+    return modules
+
+
 def render_with_status(page, request, context, status):
     response = page.render(request, context_overrides=context)
     response.status_code = status

@@ -1,7 +1,7 @@
 from django import template
 
 from home.lookups import active_locale
-from learning.models import LearningIndexPage, ModulePage, lesson_counts
+from learning.models import LearningIndexPage, ModulePage, with_lesson_counts
 
 register = template.Library()
 
@@ -11,15 +11,14 @@ def featured_modules(context, limit=3):
     """Modules for the home page in the active language: featured ones first, then in the
     catalogue's order (editors arrange both)."""
     locale = active_locale()
-    modules = list(
-        ModulePage.objects.live()
-        .public()
-        .filter(locale=locale)
-        .order_by("-featured", "path")[:limit]
+    modules = with_lesson_counts(
+        list(
+            ModulePage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .order_by("-featured", "path")[:limit]
+        )
     )
-    counts = lesson_counts(modules)
-    for module in modules:
-        module.lesson_count = counts.get(module.pk, 0)
     return {
         "modules": modules,
         "index": LearningIndexPage.objects.live().filter(locale=locale).first(),

@@ -77,7 +77,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def _listing(self, request, events, past):
         # Remembered for a few minutes at most (home/caching.py): an event that ends meanwhile
         # stays among the upcoming ones that long, as on a cached page.
-        page_obj = paginate(request, events, self.per_page, counted_as=f"events:{self.pk}:{past}")
+        name = f"events:{self.pk}:{past}"
+        page_obj = paginate(request, events, self.per_page, remembered_as=name)
         return self.render(
             request,
             context_overrides={"page_obj": page_obj, "items": page_obj.object_list, "past": past},

@@ -69,9 +69,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def listing(self, request):
         filters = self.filters(request)
-        page_obj = paginate(
-            request, filters.qs, self.per_page, counted_as=f"news:{self.pk}{filters.query_string}"
-        )
+        name = f"news:{self.pk}{filters.query_string}"
+        page_obj = paginate(request, filters.qs, self.per_page, remembered_as=name)
         return self.render(
             request,
             context_overrides={

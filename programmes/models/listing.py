@@ -59,7 +59,7 @@ class ProgrammeIndexPage(BasePage):
             groups=remember(f"programme-groups:{self.pk}", lambda: self.offered(TargetGroup)),
         )
         page_obj = paginate(
-            request, filters.qs, counted_as=f"programmes:{self.pk}{filters.query_string}"
+            request, filters.qs, remembered_as=f"programmes:{self.pk}{filters.query_string}"
         )
         # Read only when the list is rendered: the template remembers it (`{% remembered %}`).
         programmes = SimpleLazyObject(lambda: self.shown(page_obj, today))
