@@ -14,6 +14,7 @@ the date alone.
 
 import datetime
 import time
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
@@ -42,17 +43,32 @@ VERSION_KEY = "content-version"
 PAGE_HEADER = "X-Page-Cache"
 
 
+# The version the current request has read: its twenty-odd fragments then ask the cache once.
+# A dict inside a request (AnonymousPageCacheMiddleware), None outside one (tasks, commands).
+_request_version = ContextVar("request_version", default=None)
+
+
 def content_version():
+    read = _request_version.get()
+    if read:
+        return read["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         # A fresh cache starts from the clock, so it never reuses an older version's keys.
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY)
     # A new day in the site's time zone is new content: programmes open and close by date.
-    return f"{version}.{timezone.localdate().isoformat()}"
+    version = f"{version}.{timezone.localdate().isoformat()}"
+    if read is not None:
+        read["version"] = version
+    return version
 
 
 def bump_version():
+    # A request that changes the content reads the new version for what it renders next.
+    read = _request_version.get()
+    if read is not None:
+        read.clear()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -148,12 +164,19 @@ class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache, and store the pages that are the same for
     every anonymous visitor: 200 responses that set no cookie (a form's CSRF token, a session)
     and do not say they are private. Visitors with a session (editors, learners) always get a
-    freshly rendered page."""
+    freshly rendered page. Every request, cached or not, reads the content version once."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_version.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _request_version.reset(token)
+
+    def respond(self, request):
         if not self.applies(request):
             return self.get_response(request)
         key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"

@@ -61,13 +61,18 @@ def status_check_url(locale_id):
 
 
 def forms_index(language, locale_id=None):
-    """The live forms index in `language`, else in the locale given, else any."""
-    indexes = FormIndexPage.objects.live()
-    return (
-        indexes.filter(locale__language_code=language).first()
-        or (locale_id and indexes.filter(locale_id=locale_id).first())
-        or indexes.first()
-    )
+    """The live forms index in `language`, else in the locale given, else any; remembered until
+    the content changes, as every email about a submission links to it."""
+
+    def find():
+        indexes = FormIndexPage.objects.live()
+        return (
+            indexes.filter(locale__language_code=language).first()
+            or (locale_id and indexes.filter(locale_id=locale_id).first())
+            or indexes.first()
+        )
+
+    return remember(f"forms-index:{language}:{locale_id}", lambda: (find(),))[0]
 
 
 def cancel_url(registration, full=True):
@@ -201,9 +206,17 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
 
     # The form builder reads these: see forms.py.
     def get_form_fields(self):
-        # Read once per request: the form, the applicant's email and the emails all need them.
+        # Read once per request (the form, the applicant's email and the emails all need them),
+        # and once until the content changes for the page as published: its rows change only
+        # when it is. A preview's fields live in its revision, in memory.
         if not hasattr(self, "_form_fields"):
-            self._form_fields = list(self.form_fields.all())
+            in_memory = "form_fields" in getattr(self, "_cluster_related_objects", {})
+            if self.pk and not in_memory:
+                self._form_fields = remember(
+                    f"form-fields-of:{self.pk}", lambda: list(self.form_fields.all())
+                )
+            else:
+                self._form_fields = list(self.form_fields.all())
         return self._form_fields
 
     form_builder = ApplicationFormBuilder

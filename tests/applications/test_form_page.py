@@ -6,7 +6,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from applications.models import Status, Submission
+from applications.models import ApplicationFormField, Status, Submission
 from tests.applications.conftest import answers, token_of
 from tests.factories import (
     APPLICATION_FIELDS,
@@ -336,3 +336,24 @@ def test_a_blank_form_is_the_same_for_everyone_but_answers_and_tokens_are_not(cl
     type(form_page).objects.get(pk=form_page.pk).save_revision().publish()
     label = soup(client.get(form_page.url)).find("label", {"for": "id_full_name"})
     assert label.get_text(strip=True).startswith("الاسم الكامل كما في الهوية")
+
+
+def test_a_form_reads_its_fields_once_until_it_is_published_again(client, form_page, submit):
+    submit()
+    token = token_of(client.get(form_page.url))
+    with CaptureQueriesContext(connection) as queries:
+        client.post(form_page.url, {"form_token": token, **answers()})
+    assert Submission.objects.count() == 2
+    assert not [q for q in queries if "applications_applicationformfield" in q["sql"]]
+
+    # A field added in a draft is in its preview only; once published, every applicant gets it.
+    draft = type(form_page).objects.get(pk=form_page.pk)
+    draft.form_fields.add(
+        ApplicationFormField(clean_name="city", label="المدينة", field_type="singleline")
+    )
+    revision = draft.save_revision()
+    preview = revision.as_object()
+    assert "city" in [field.clean_name for field in preview.get_form_fields()]
+    assert not soup(client.get(form_page.url)).find("input", {"name": "city"})
+    revision.publish()
+    assert soup(client.get(form_page.url)).find("input", {"name": "city"})

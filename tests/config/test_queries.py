@@ -23,14 +23,14 @@ PAGES = {
     "news page": ("/ar/news/programme-launch/", 7),
     "event index": ("/ar/events/", 1),
     "event page": ("/ar/events/launch-ceremony/", 1),
-    # Its registration form: the form page, its fields, the places taken (twice).
-    "event page with registration": ("/ar/events/funding-proposals-training/", 6),
+    # Its registration form (the form page, its own page row) and the places taken (twice).
+    "event page with registration": ("/ar/events/funding-proposals-training/", 5),
     "learning index": ("/ar/learning/", 1),
     "module": ("/ar/learning/cybersecurity-basics/", 3),
     "lesson": ("/ar/learning/cybersecurity-basics/cyber-backups/", 4),
     "form index": ("/ar/forms/", 2),
-    # The form page and its fields; the blank form's rendering is remembered.
-    "form page": ("/ar/forms/complaints/", 2),
+    # The form page; its fields and the blank form's rendering are remembered.
+    "form page": ("/ar/forms/complaints/", 1),
     "form status check": ("/ar/forms/status/", 3),
     # The recorded query and the two counts for the editors' reports: the ranked ids and the
     # rendered list are remembered for this search.

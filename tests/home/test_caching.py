@@ -7,8 +7,11 @@ import zoneinfo
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from home import caching
 from home.caching import seconds_until_midnight
 from home.models import FooterText
 from tests.factories import (
@@ -142,3 +145,34 @@ def test_home_teasers_are_rendered_once_and_show_new_news_at_once(client, home, 
     assert not [query for query in queries if "news_newspage" in query["sql"]]
     NewsPageFactory(parent=news, title="ورشة الأمن الرقمي", date=datetime.date(2026, 1, 6))
     assert "ورشة الأمن الرقمي" in client.get("/ar/").content.decode()
+
+
+def test_a_page_reads_the_content_version_once_and_a_change_in_it_reads_the_new_one(
+    client, home, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0  # rendered each time, from its remembered fragments
+    reads = []
+    real_get = caching.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(caching.cache, "get", counting_get)
+    client.get("/ar/")
+    reads.clear()
+    client.get("/ar/")
+    assert reads.count(caching.VERSION_KEY) == 1
+    assert len([key for key in reads if key.startswith("fragment:")]) > 3
+
+    # A request that changes the content renders the rest of itself from the new version.
+    seen = []
+
+    def publishing_view(request):
+        seen.append(caching.content_version())
+        caching.bump_version()
+        seen.append(caching.content_version())
+        return HttpResponse()
+
+    caching.AnonymousPageCacheMiddleware(publishing_view)(RequestFactory().post("/"))
+    assert seen[0] != seen[1]
