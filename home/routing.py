@@ -4,14 +4,13 @@ Wagtail finds a page by walking the tree from the site's root, two queries per l
 with the slug, then its specific row), after finding the site and the root's translation: seven
 queries for a programme, before anything is shown. Here the site, and the page an address leads
 to, are fragments kept until the content changes (`home.caching`; publishing, moving or deleting
-a page changes its version), so a page is found with one query: its own row. Wagtail's `route()`
-still runs on that page (a page that is no longer live is not found; a routable page resolves
+a page changes its version), so a page is found without a query. Wagtail's `route()` still runs
+on that page (a page that is no longer live is not found; a routable page resolves
 its own sub-address), and Wagtail's serve view and its hooks (privacy, passwords) still serve it.
 Only ordinary page addresses are remembered; sub-addresses (feeds, a status check) and addresses
 that lead nowhere are routed as Wagtail does, so nobody can fill the cache with made-up paths.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
 from django.utils.translation import get_language
@@ -51,14 +50,19 @@ class RememberedRouteMiddleware:
         key = fragment_key(f"route:{site.pk}:{get_language()}:{'/'.join(components)}")
         found = cache.get(key)
         route = self.remembered(request, found) if found else None
+        own_address = route is not None
         if route is None:
             route = self.routed(request, site, components)
             page = route[0] if route else None
-            if page is not None and page.depth - site.root_page.depth == len(components):
-                cache.set(key, (page.content_type_id, page.pk), timeout=fragment_seconds())
+            own_address = page is not None and page.depth - site.root_page.depth == len(components)
+            if own_address:
+                cache.set(key, page, timeout=fragment_seconds())
         request._wagtail_route_for_request = route
         if route is not None:
             page = route[0]
+            # Not a sub-address (a feed, a status check): what is around the page's content
+            # depends on the page alone (`published_page` in home/templatetags/site_tags.py).
+            request.page_at_its_address = page.pk if own_address else None
             serving(page)
             # Every template asks the page for its language.
             page._state.fields_cache.setdefault("locale", locale_by_pk(page.locale_id))
@@ -74,12 +78,7 @@ class RememberedRouteMiddleware:
             return None
 
     @staticmethod
-    def remembered(request, found):
-        content_type, pk = found
-        model = ContentType.objects.get_for_id(content_type).model_class()
-        page = model._default_manager.filter(pk=pk).first() if model else None
-        if page is None:
-            return None
+    def remembered(request, page):
         try:
             return page.route(request, [])
         except Http404:

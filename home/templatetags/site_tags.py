@@ -131,6 +131,19 @@ def language_links(context):
     return links
 
 
+@register.simple_tag(takes_context=True)
+def published_page(context):
+    """The page's id when it is shown as published at its own address: then the parts around
+    its content (header, breadcrumbs, sharing tags) depend on nothing else, for
+    `{% remembered %}`. None in a preview, at a sub-address (a status check, a feed) and on a
+    view that is no page."""
+    request = context.get("request")
+    page = context.get("page")
+    if not isinstance(page, Page) or request is None or getattr(request, "is_preview", False):
+        return None
+    return page.pk if getattr(request, "page_at_its_address", None) == page.pk else None
+
+
 @register.simple_tag
 def footer_text():
     locale = active_locale()
@@ -209,7 +222,11 @@ class RememberedNode(template.Node):
         self.parts = parts
 
     def render(self, context):
-        name = ":".join(str(part.resolve(context)) for part in self.parts)
+        values = [part.resolve(context) for part in self.parts]
+        if any(value in (None, "") for value in values):
+            # Nothing names what the block shows (a view that is no page, a preview).
+            return self.nodelist.render(context)
+        name = ":".join(str(value) for value in values)
         return remember(f"html:{get_language()}:{name}", lambda: self.nodelist.render(context))
 
 
@@ -219,7 +236,8 @@ def remembered(parser, token):
     version for each set of values, which must name everything the block shows (a listing's
     `page_obj.key` names its page, its valid filters and the page number: home/pagination.py).
     What is the same for every visitor only: nothing of the request, the session or a form's
-    token."""
+    token. A value that is None or empty means nothing names the block: it is rendered each
+    time."""
     parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     if not parts:
         raise template.TemplateSyntaxError("{% remembered %} needs a name")

@@ -176,3 +176,24 @@ def test_a_page_reads_the_content_version_once_and_a_change_in_it_reads_the_new_
 
     caching.AnonymousPageCacheMiddleware(publishing_view)(RequestFactory().post("/"))
     assert seen[0] != seen[1]
+
+
+def test_the_parts_around_a_page_are_rendered_once_but_never_from_a_preview(client, home, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # whole pages rendered each time: only the fragments kept
+    page = StandardPageFactory(parent=home, title="عن البرنامج", slug="about-us")
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(page.url).content.decode()
+    assert not queries.captured_queries
+    assert 'property="og:title" content="عن البرنامج"' in again
+
+    draft = type(page).objects.get(pk=page.pk)
+    draft.title = "عنوان في المسودة"
+    preview = draft.make_preview_request().content.decode()
+    assert 'property="og:title" content="عنوان في المسودة"' in preview
+    shown = client.get(page.url).content.decode()
+    assert "عنوان في المسودة" not in shown
+    assert shown == again  # the same page, word for word
+
+    draft.save_revision().publish()
+    assert 'property="og:title" content="عنوان في المسودة"' in client.get(page.url).content.decode()

@@ -70,6 +70,9 @@ def test_language_switcher_says_which_languages_a_page_is_in(client, demo):
 
 
 def test_the_status_check_switches_language_in_place(client, demo):
+    # The forms index's own header (remembered) is not the one of its sub-address.
+    index = html(client.get("/ar/forms/"))
+    assert index.select_one('.language-switcher a[hreflang="en"]')["href"] == "/en/forms/"
     page = html(client.get("/ar/forms/status/?reference=TMK-2026-000001"))
     english = page.select_one('.language-switcher a[hreflang="en"]')
     assert english["href"] == "/en/forms/status/?reference=TMK-2026-000001"
