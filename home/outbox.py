@@ -24,8 +24,8 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import InterfaceError, OperationalError, connection, models, router, transaction
-from django.db.models import Q
+from django.db import InterfaceError, OperationalError, connection, models, router
+from django.db.models import F, Q
 from django.db.transaction import on_commit
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -149,21 +149,15 @@ def claimable(now):
 
 def claim(pk):
     """The email, now ours to send for the length of the lease; None when it is sent, given
-    up, or being sent by another process."""
+    up, or being sent by another process. One UPDATE both checks and claims: of two processes
+    claiming at once, the second waits for the first's row and then finds it taken."""
     now = timezone.now()
-    with transaction.atomic():
-        email = (
-            OutgoingEmail.objects.select_for_update(skip_locked=True)
-            .filter(claimable(now), pk=pk)
-            .first()
-        )
-        if email is None:
-            return None
-        email.state = State.SENDING
-        email.attempts += 1
-        email.due_at = now + datetime.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
-        email.save(update_fields=["state", "attempts", "due_at"])
-    return email
+    claimed = OutgoingEmail.objects.filter(claimable(now), pk=pk).update(
+        state=State.SENDING,
+        attempts=F("attempts") + 1,
+        due_at=now + datetime.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
+    )
+    return OutgoingEmail.objects.get(pk=pk) if claimed else None
 
 
 def backoff(attempts):

@@ -1,5 +1,6 @@
 """Fifty applicants sending at the same moment, some double-clicking: each submission is stored
-exactly once, with a unique reference. CI runs this on PostgreSQL."""
+exactly once, with a unique reference; senders racing for the same emails each claim another.
+CI runs this on PostgreSQL."""
 
 import threading
 
@@ -9,6 +10,7 @@ from django.test import Client
 
 from applications.forms import new_token, read_token
 from applications.models import Submission
+from home.outbox import OutgoingEmail, claim
 from tests.applications.conftest import answers
 from tests.factories import ApplicationFormPageFactory, FormIndexPageFactory
 
@@ -57,3 +59,35 @@ def test_concurrent_submissions_are_each_stored_once_with_unique_references(home
     )
     numbers = sorted(int(s.reference.rsplit("-", 1)[1]) for s in submissions)
     assert numbers == list(range(numbers[0], numbers[0] + APPLICANTS))
+
+
+def test_senders_claiming_the_same_emails_at_once_each_get_a_different_one(home, crowd):
+    # A worker and the cron command (or two workers) reach the same submission's emails at once:
+    # each email is claimed, and so sent, by one of them only.
+    page = ApplicationFormPageFactory(parent=FormIndexPageFactory(parent=home), slug="apply")
+    Client().post(page.url, {"form_token": new_token(page.pk), **answers()})
+    emails = list(OutgoingEmail.objects.filter(state="sent").values_list("pk", flat=True))
+    assert len(emails) == 2
+    OutgoingEmail.objects.update(state="pending", attempts=0)
+    senders = 8
+    barrier = threading.Barrier(senders)
+    claimed, errors = [], []
+
+    def send():
+        try:
+            barrier.wait(timeout=30)
+            claimed.extend(email.pk for pk in emails if (email := claim(pk)) is not None)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(senders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(claimed) == sorted(emails)
+    assert set(OutgoingEmail.objects.values_list("state", "attempts")) == {("sending", 1)}
