@@ -8,8 +8,9 @@ as in production. At 1, 8 and 50 concurrent clients it sends the demo complaint 
 the time with a PDF attached, and, at the same concurrency, as many posts to a plain Django view
 that inserts one row (bench/urls.py): the baseline. Each applicant opens the form first (for its
 CSRF cookie and one-time token); only the posts are timed. Afterwards it counts what was lost
-(acknowledged but not stored), server errors, and the emails delivered. Nothing here is asserted
-by the test suite.
+(acknowledged but not stored), server errors, and the emails delivered. Each run's line also
+says where the machine's time went, per request: the web server's processes, the task worker
+(sending the emails), PostgreSQL and the clients. Nothing here is asserted by the test suite.
 """
 
 import argparse
@@ -35,6 +36,8 @@ FORM = "/ar/forms/complaints/"
 BASELINE = "/bench/insert-one-row"
 PDF = b"%PDF-1.4\n" + b"%" + b"x" * 100_000 + b"\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 LOADS = [(1, 60), (8, 400), (50, 500)]  # (concurrent clients, requests)
+# Where a request's processor time goes (Linux: read from /proc).
+GROUPS = ("web", "tasks", "database", "clients")
 
 
 def server_environment(database_url, **extra):
@@ -194,21 +197,63 @@ def timed_run(calls, concurrency):
     return results, time.perf_counter() - start
 
 
+def processor_seconds(roots):
+    """Processor time used so far by each group of processes, {name: seconds}: a group is its
+    root process and every descendant; "database" is every process named postgres."""
+    parents, used, names = {}, {}, {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/comm") as comm:
+                names[int(pid)] = comm.read().strip()
+        except OSError:
+            continue
+        parents[int(pid)] = int(fields[1])
+        used[int(pid)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def group(pid):
+        while pid > 1:
+            for name, root in roots.items():
+                if pid == root:
+                    return name
+            pid = parents.get(pid, 1)
+        return None
+
+    totals = dict.fromkeys([*roots, "database"], 0.0)
+    for pid, seconds in used.items():
+        name = "database" if names[pid].startswith("postgres") else group(pid)
+        if name:
+            totals[name] += seconds
+    return totals
+
+
 def percentile(values, share):
     values = sorted(values)
     return values[max(0, int(len(values) * share + 0.5) - 1)]
 
 
-def row(label, concurrency, results, seconds):
+def row(label, concurrency, results, seconds, used):
+    """Prints a run's line; `used`: processor seconds per group of processes during the run."""
     times = [ms for ms, _code, _ok in results]
     accepted = sum(1 for _ms, code, ok in results if code == 200 and ok)
     errors = sum(1 for _ms, code, _ok in results if code >= 500)
     per_second = accepted / seconds
+    per_request = [used[name] * 1000 / len(results) for name in GROUPS]
     print(
         f"{label:12} {concurrency:7d} {len(results):8d} {accepted:8d} {errors:4d} "
         f"{statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {per_second:9.1f}"
+        + "".join(f" {ms:8.2f}" for ms in per_request)
     )
     return per_second
+
+
+def measured(calls, concurrency, roots):
+    """(results, seconds, processor seconds used per group) of a timed run."""
+    before = processor_seconds(roots)
+    results, seconds = timed_run(calls, concurrency)
+    after = processor_seconds(roots)
+    return results, seconds, {name: after[name] - before[name] for name in after}
 
 
 def open_applicants(base, start, count, concurrency):
@@ -251,20 +296,25 @@ def main():
         print(
             f"{'request':12} {'clients':>7} {'requests':>8} {'accepted':>8} {'5xx':>4} "
             f"{'p50 ms':>8} {'p95 ms':>8} {'per second':>9}"
+            + "".join(f" {name + ' ms':>8}" for name in GROUPS)
         )
         ratios = {}
         n = 0
+        roots = {"web": server.pid, "tasks": processes[1].pid, "clients": os.getpid()}
         for concurrency, count in LOADS:
             count = max(concurrency, int(count * args.scale))
-            results, seconds = timed_run(
-                [lambda i=i: baseline_post(base, i) for i in range(count)], concurrency
+            baseline = row(
+                "baseline",
+                concurrency,
+                *measured(
+                    [lambda i=i: baseline_post(base, i) for i in range(count)], concurrency, roots
+                ),
             )
-            baseline = row("baseline", concurrency, results, seconds)
             applicants = open_applicants(base, n, count, concurrency)
             n += count
-            results, seconds = timed_run([a.send for a in applicants], concurrency)
+            results, seconds, used = measured([a.send for a in applicants], concurrency, roots)
             acknowledged += [ok for _ms, code, ok in results if code == 200 and ok]
-            submissions = row("submission", concurrency, results, seconds)
+            submissions = row("submission", concurrency, results, seconds, used)
             ratios[concurrency] = baseline / submissions
         stored = set(
             Submission.objects.filter(reference__in=acknowledged).values_list(
@@ -274,6 +324,10 @@ def main():
         print(
             f"\n{args.workers} gunicorn workers and one db_worker, PostgreSQL; a third of the "
             "submissions with a 100 KB PDF."
+        )
+        print(
+            "web, tasks, database, clients: processor time per request in the web server's "
+            "processes, the task worker, PostgreSQL and this script's clients."
         )
         for concurrency, ratio in ratios.items():
             print(f"cost of a submission at {concurrency} clients: {ratio:.1f}× the baseline's")
