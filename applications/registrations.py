@@ -17,7 +17,7 @@ from home.caching import content_changed
 from home.outbox import OutgoingEmail, outgoing, record
 from news.models import EventPage
 
-from .models.registrations import Registration, Seats, seats_left
+from .models.registrations import Registration, Seats
 from .models.submissions import REGISTRATION_EMAIL, REMINDER_EMAIL, SEAT_OFFERED_EMAIL, Status
 
 CANCEL_SALT = "applications.cancel-registration"
@@ -44,7 +44,7 @@ def registration_context(page):
     event = page.event
     if event is None:
         return {}
-    left = seats_left(event)
+    left = page.seats_left
     return {
         "event": event,
         "seats_left": left,

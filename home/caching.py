@@ -13,6 +13,7 @@ the date alone.
 """
 
 import datetime
+import hashlib
 import time
 from contextvars import ContextVar
 
@@ -24,6 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import get_max_age
+from django.utils.translation import get_language
 from django_tasks.signals import task_finished
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
@@ -134,8 +136,13 @@ def search_index_updated(sender, task_result, **kwargs):
         content_changed()
 
 
+def short(name):
+    """A long name (an address, a search) hashed: some caches refuse keys over 250 characters."""
+    return hashlib.sha256(name.encode()).hexdigest() if len(name) > 160 else name
+
+
 def fragment_key(name):
-    return f"fragment:{content_version()}:{name}"
+    return f"fragment:{content_version()}:{short(name)}"
 
 
 def fragment_seconds():
@@ -150,6 +157,15 @@ def remember(name, compute):
         value = compute()
         cache.set(key, value, timeout=fragment_seconds())
     return value
+
+
+def remembered_for_page(page, name, compute):
+    """`compute()` for a page as published, in the reader's language, remembered until the
+    content changes: what it shows from its relations. A page built from a revision (a preview)
+    holds its draft's relations in memory: computed each time."""
+    if not page.pk or getattr(page, "_cluster_related_objects", None):
+        return compute()
+    return remember(f"{name}:{page.pk}:{get_language()}", compute)
 
 
 def seconds_until_midnight(now=None):
@@ -179,7 +195,7 @@ class AnonymousPageCacheMiddleware:
     def respond(self, request):
         if not self.applies(request):
             return self.get_response(request)
-        key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"page:{content_version()}:{short(request.get_host() + request.get_full_path())}"
         response = cache.get(key)
         if response is not None:
             response[PAGE_HEADER] = "hit"

@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.caching import remember
+from home.caching import remember, remembered_for_page
 from home.models import BasePage, SiteSettings
 from home.roles import APPLICATION_REVIEWERS
 from news.models import EventPage
@@ -31,7 +31,7 @@ from ..forms import ApplicationFormBuilder, upload_limit
 from ..registrations import cancel_token, waiting_position
 from ..views import cancel_registration, serve_form, status_check
 from .fields import FieldType
-from .registrations import Registration, registration_status
+from .registrations import Registration, registration_status, seats_left
 from .submissions import Submission
 
 TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -208,15 +208,11 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
     def get_form_fields(self):
         # Read once per request (the form, the applicant's email and the emails all need them),
         # and once until the content changes for the page as published: its rows change only
-        # when it is. A preview's fields live in its revision, in memory.
+        # when it is.
         if not hasattr(self, "_form_fields"):
-            in_memory = "form_fields" in getattr(self, "_cluster_related_objects", {})
-            if self.pk and not in_memory:
-                self._form_fields = remember(
-                    f"form-fields-of:{self.pk}", lambda: list(self.form_fields.all())
-                )
-            else:
-                self._form_fields = list(self.form_fields.all())
+            self._form_fields = remembered_for_page(
+                self, "form-fields", lambda: list(self.form_fields.all())
+            )
         return self._form_fields
 
     form_builder = ApplicationFormBuilder
@@ -255,13 +251,19 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
             .first()
         )
 
+    @cached_property
+    def seats_left(self):
+        """Places left at its event (None without an event or a limit), read once per request:
+        whether the form is open and what it says above itself both ask."""
+        return None if self.event is None else seats_left(self.event)
+
     def availability(self, today=None):
         """(status, programme): status is "open", "upcoming" or "closed", or for an event's
         registration "full" (every place taken and no waiting list)."""
         programme = self.programme
         status = "open" if programme is None else programme.status(today)
         if status == "open" and self.event is not None:
-            status = registration_status(self.event)
+            status = registration_status(self.event, left=self.seats_left)
         return status, programme
 
     def is_open(self, today=None):

@@ -39,12 +39,13 @@ def seats_left(event):
     return max(event.capacity - seats_taken(event), 0)
 
 
-def registration_status(event, now=None):
+def registration_status(event, now=None, left=None):
     """ "open", "closed" (past the deadline or started) or "full" (no place and no waiting
-    list); with a waiting list a full event stays open to it."""
+    list); with a waiting list a full event stays open to it. `left`: the places left, when
+    the caller has read them."""
     if (now or timezone.now()) >= event.registration_closes:
         return "closed"
-    if not event.waiting_list and seats_left(event) == 0:
+    if not event.waiting_list and (seats_left(event) if left is None else left) == 0:
         return "full"
     return "open"
 

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import codes, ratelimit
 from home.blocks import BodyBlock
+from home.caching import remembered_for_page
 from home.codes import normalise_code
 from home.lookups import active_locale
 from home.models import BasePage
@@ -232,15 +233,25 @@ class ModulePage(RoutablePageMixin, BasePage):
         return format_duration(self.duration_minutes)
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().public().order_by("path")
+        """Its live, public lessons in order: the same for every learner, so remembered until
+        the content changes."""
+        return remembered_for_page(
+            self,
+            "lessons",
+            lambda: list(LessonPage.objects.child_of(self).live().public().order_by("path")),
+        )
 
     def prerequisites(self):
         """Prerequisite modules in the reader's language when translated, live ones only."""
-        pages = [link.prerequisite.localized for link in self.prerequisite_links.all()]
-        return [page for page in pages if page.live]
+
+        def find():
+            pages = [link.prerequisite.localized for link in self.prerequisite_links.all()]
+            return [page for page in pages if page.live]
+
+        return remembered_for_page(self, "prerequisites", find)
 
     def progress_for(self, request, lessons=None):
-        lessons = list(self.lessons()) if lessons is None else lessons
+        lessons = self.lessons() if lessons is None else lessons
         return ModuleProgress.of(Progress.for_request(request), lessons, self.pass_mark)
 
     def get_context(self, request, *args, **kwargs):

@@ -78,7 +78,7 @@ class LessonPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         module = self.module
-        lessons = list(module.lessons())
+        lessons = module.lessons()
         progress = module.progress_for(request, lessons)
         index = next((i for i, lesson in enumerate(lessons) if lesson.pk == self.pk), None)
         context.update(

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.caching import remembered_for_page
 from home.lookups import localized
 from home.models import BasePage, PublicPages, visible
 from home.pagination import paginate
@@ -274,9 +275,13 @@ class EventPage(RoutablePageMixin, BasePage):
     @cached_property
     def registration(self):
         """The registration form page in the reader's language, when anyone may see it (read
-        once per request: the page's template asks more than once)."""
-        page = localized(self.registration_page)
-        return page if page is not None and is_visible(page) else None
+        once until the content changes: the page's template asks more than once)."""
+
+        def find():
+            page = localized(self.registration_page)
+            return page.specific if page is not None and is_visible(page) else None
+
+        return remembered_for_page(self, "event-registration", find)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -291,7 +296,7 @@ class EventPage(RoutablePageMixin, BasePage):
             block = self.body.stream_block.child_blocks["form"]
             # Rendered apart from the page's template: the form needs the CSRF token given.
             context["registration_form"] = block.render(
-                block.to_python({"form_page": registration.pk, "heading": ""}),
+                block.normalize({"form_page": registration, "heading": ""}),
                 context={"request": request, "csrf_token": get_token(request)},
             )
         return context

@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.caching import remember
+from home.caching import remember, remembered_for_page
 from home.models import BasePage, visible
 from home.pagination import paginate
 from home.structured_data import json_ld
@@ -196,11 +196,20 @@ class NewsPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_programmes"] = _live_targets(self.related_programmes.all())
-        context["related_news"] = _live_targets(self.related_news.all())
-        context["index"] = self.get_parent().specific
+        context.update(remembered_for_page(self, "news-surroundings", self.surroundings))
         context["json_ld"] = self.json_ld(request)
         return context
+
+    def surroundings(self):
+        """What the page shows from elsewhere: its section, category, tags, and the related
+        programmes and news."""
+        return {
+            "index": self.get_parent().specific,
+            "category": self.category,
+            "tags": list(self.tags.all()),
+            "related_programmes": _live_targets(self.related_programmes.all()),
+            "related_news": _live_targets(self.related_news.all()),
+        }
 
     def json_ld(self, request=None):
         data = {

@@ -223,3 +223,35 @@ def test_the_list_is_rendered_once_and_shows_a_new_item_at_once(client, news_ind
     # Each choice of filters and each page is a list of its own.
     assert titles(client.get("/ar/news/?kind=announcement")) == []
     assert titles(client.get("/ar/news/?year=2026")) == ["الأحدث", "الأقدم"]
+
+
+def test_what_a_news_page_shows_from_elsewhere_is_read_once_and_never_from_a_draft(
+    client, home, news_index
+):
+    from news.models import RelatedNews
+
+    first = NewsPageFactory(parent=news_index, title="خبر ذو صلة")
+    page = NewsPageFactory(parent=news_index, slug="main")
+    page.related_news.add(RelatedNews(page=first))
+    page.tags.add("تدريب")
+    page.save()
+
+    def shown():
+        return BeautifulSoup(client.get("/ar/news/main/").content, "html.parser").get_text()
+
+    assert "خبر ذو صلة" in shown() and "تدريب" in shown()
+    with CaptureQueriesContext(connection) as queries:
+        shown()
+    assert not queries.captured_queries
+
+    # A draft's links are in its preview only, until it is published.
+    second = NewsPageFactory(parent=news_index, title="خبر أضيف في المسودة")
+    draft = NewsPage.objects.get(pk=page.pk)
+    draft.related_news.add(RelatedNews(page=second))
+    draft.tags.add("ورشة")
+    revision = draft.save_revision()
+    preview = revision.as_object().make_preview_request().content.decode()
+    assert "خبر أضيف في المسودة" in preview and "ورشة" in preview
+    assert "خبر أضيف في المسودة" not in shown() and "ورشة" not in shown()
+    revision.publish()
+    assert "خبر أضيف في المسودة" in shown() and "ورشة" in shown()
