@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from home.caching import remember
 from home.digits import to_latin_digits
 from home.numerals import file_size
 from programmes.models import Region, source_language_only
@@ -224,15 +225,20 @@ class ApplicationForm(BaseForm):
 
 
 def region_choices():
-    """The programme's regions by name, in the visitor's language where translated."""
-    regions = list(Region.objects.filter(source_language_only()))
-    if get_language() != settings.LANGUAGE_CODE:
-        translated = {
-            region.translation_key: region
-            for region in Region.objects.filter(locale__language_code=get_language(), live=True)
-        }
-        regions = [translated.get(region.translation_key, region) for region in regions]
-    return sorted((region.name, region.name) for region in regions)
+    """The programme's regions by name, in the visitor's language where translated; remembered
+    until the content changes, as every form with a region field asks."""
+
+    def choices():
+        regions = list(Region.objects.filter(source_language_only()))
+        if get_language() != settings.LANGUAGE_CODE:
+            translated = {
+                region.translation_key: region
+                for region in Region.objects.filter(locale__language_code=get_language(), live=True)
+            }
+            regions = [translated.get(region.translation_key, region) for region in regions]
+        return sorted((region.name, region.name) for region in regions)
+
+    return remember(f"region-choices:{get_language()}", choices)
 
 
 class ApplicationFormBuilder(FormBuilder):

@@ -5,8 +5,10 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from applications.models import ApplicationFormField, Status, Submission
+from programmes.models import Region
 from tests.applications.conftest import answers, token_of
 from tests.factories import (
     APPLICATION_FIELDS,
@@ -357,3 +359,21 @@ def test_a_form_reads_its_fields_once_until_it_is_published_again(client, form_p
     assert not soup(client.get(form_page.url)).find("input", {"name": "city"})
     revision.publish()
     assert soup(client.get(form_page.url)).find("input", {"name": "city"})
+
+
+def test_a_region_field_reads_the_regions_once_and_offers_a_new_one_at_once(client, forms_index):
+    page = ApplicationFormPageFactory(
+        parent=forms_index,
+        fields=[{"clean_name": "region", "label": "المحافظة", "field_type": "region"}],
+    )
+
+    def offered():
+        return [o.get_text(strip=True) for o in soup(client.get(page.url)).select("option")]
+
+    Region.objects.create(name="دمشق", slug="damascus-test", locale=Locale.get_default())
+    assert "دمشق" in offered()
+    with CaptureQueriesContext(connection) as queries:
+        offered()
+    assert not [q for q in queries if "programmes_region" in q["sql"]]
+    Region.objects.create(name="القنيطرة", slug="quneitra-test", locale=Locale.get_default())
+    assert "القنيطرة" in offered()
