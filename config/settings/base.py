@@ -132,9 +132,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# Wagtail's admin (and its page previews, framed by the admin) needs inline scripts and styles,
-# `new Function` for its client-side templates, and blob: images for upload previews. Still no
-# other host.
+# Wagtail's admin needs inline scripts and styles, `new Function` for its client-side templates,
+# and blob: images for upload previews. Still no other host.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
@@ -143,6 +142,10 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "img-src": [SELF, "data:", "blob:"],
         "frame-ancestors": [SELF],
     }
+}
+# A page's preview: the public policy, framed by the admin on this site.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]}
 }
 PERMISSIONS_POLICY_OFF = [
     "accelerometer",

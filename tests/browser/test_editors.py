@@ -54,3 +54,34 @@ def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo
     # The editor cannot publish: there is no publish button for them.
     page.goto(f"/admin/pages/{programme.pk}/edit/")
     assert page.locator("button[name=action-publish]").count() == 0
+
+
+def test_a_news_editor_previews_a_new_title_that_visitors_do_not_see_until_published(
+    arabic_page, browser, live_server, demo_site
+):
+    from news.models import NewsPage
+
+    StaffUserFactory(username="akhbar", groups=[roles.SECTIONS["news"].editors])
+    news = NewsPage.objects.filter(locale__language_code="ar").live().first()
+    visitor = browser.new_context(base_url=live_server.url, locale="ar-SY").new_page()
+    current = ".breadcrumbs [aria-current=page]"
+    visitor.goto(news.url)  # the page and what surrounds it, rendered and remembered
+    expect(visitor.locator(current)).to_have_text(news.title)
+
+    page = arabic_page
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill("akhbar")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.login-form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto(f"/admin/pages/{news.pk}/edit/")
+    page.locator("#id_title").fill("عنوان جديد في المسودة")
+    page.locator("[data-side-panel-toggle=preview]").click()
+    preview = page.frame_locator("#w-preview-iframe")
+    expect(preview.locator(current)).to_have_text("عنوان جديد في المسودة", timeout=15_000)
+    expect(preview.locator("h1")).to_have_text("عنوان جديد في المسودة")
+
+    visitor.reload()
+    expect(visitor.locator(current)).to_have_text(news.title)
+    expect(visitor.locator("h1")).to_have_text(news.title)
+    visitor.context.close()
