@@ -197,6 +197,11 @@ if env("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A cache in files (one server without Redis) holds this many entries before it deletes a third
+# of them at random. Django's default, 300, is less than the demo's 112 pages need (about 7 each:
+# the page, its address, its header, breadcrumbs…): the cache then forgets faster than it fills.
+# Each new entry lists the folder, a few milliseconds at 10,000; a larger site wants Redis.
+FILE_CACHE_MAX_ENTRIES = env.int("CACHE_MAX_ENTRIES", default=10_000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

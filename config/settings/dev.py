@@ -23,5 +23,6 @@ if not env("REDIS_URL"):
             "LOCATION": env.str(
                 "CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / f"dev-{_database}")
             ),
+            "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},  # noqa: F405
         }
     }

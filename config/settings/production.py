@@ -26,6 +26,7 @@ if not env("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},  # noqa: F405
         }
     }
 

@@ -104,3 +104,17 @@ def test_pages_may_show_images_from_the_media_domain():
     headers = json.loads(result.stdout.splitlines()[-1])["headers"]
     policy = dict(rule.split(" ", 1) for rule in headers["Content-Security-Policy"].split("; "))
     assert policy["img-src"] == "'self' data: https://media.tamkeen.example/media/"
+
+
+def test_one_server_keeps_a_demo_sized_site_in_its_cache_in_files(tmp_path):
+    # About 7 entries a page (the page, its address, its header, breadcrumbs…): a cache that
+    # keeps fewer deletes a third of them at random each time it fills, and forgets faster than
+    # it remembers (Django's default keeps 300).
+    kept = (
+        "from django.core.cache import cache\n"
+        "for n in range(1000): cache.set(f'entry-{n}', n)\n"
+        "print(sum(cache.get(f'entry-{n}') is not None for n in range(1000)))\n"
+    )
+    result = manage("shell", "-c", kept, env={**PRODUCTION, "CACHE_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "1000"
