@@ -48,6 +48,9 @@ PAGE_HEADER = "X-Page-Cache"
 # The version the current request has read: its twenty-odd fragments then ask the cache once.
 # A dict inside a request (AnonymousPageCacheMiddleware), None outside one (tasks, commands).
 _request_version = ContextVar("request_version", default=None)
+# Whether the current request shows a draft: Wagtail's previews and moderation views render it
+# with a request of their own, marked `is_dummy`, through the middleware.
+_showing_a_draft = ContextVar("showing_a_draft", default=False)
 
 
 def content_version():
@@ -161,9 +164,9 @@ def remember(name, compute):
 
 def remembered_for_page(page, name, compute):
     """`compute()` for a page as published, in the reader's language, remembered until the
-    content changes: what it shows from its relations. A page built from a revision (a preview)
-    holds its draft's relations in memory: computed each time."""
-    if not page.pk or getattr(page, "_cluster_related_objects", None):
+    content changes: what it shows from its relations. A draft is computed each time: a page
+    being previewed, or built from a revision or an edit form (its relations in memory)."""
+    if not page.pk or _showing_a_draft.get() or getattr(page, "_cluster_related_objects", None):
         return compute()
     return remember(f"{name}:{page.pk}:{get_language()}", compute)
 
@@ -180,16 +183,19 @@ class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests from the cache, and store the pages that are the same for
     every anonymous visitor: 200 responses that set no cookie (a form's CSRF token, a session)
     and do not say they are private. Visitors with a session (editors, learners) always get a
-    freshly rendered page. Every request, cached or not, reads the content version once."""
+    freshly rendered page. Every request, cached or not, reads the content version once, and
+    says whether it shows a draft."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _request_version.set({})
+        draft = _showing_a_draft.set(getattr(request, "is_dummy", False))
         try:
             return self.respond(request)
         finally:
+            _showing_a_draft.reset(draft)
             _request_version.reset(token)
 
     def respond(self, request):

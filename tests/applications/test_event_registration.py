@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from applications.models import ApplicationFormPage
 from tests.applications.conftest import answers, token_of
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from tests.factories import ApplicationFormPageFactory, EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,20 @@ def test_a_past_event_shows_no_registration_form(client, home, form_page):
     )
     soup = BeautifulSoup(client.get(event.url).content, "html.parser")
     assert soup.select_one("#registration") is None
+
+
+def test_a_draft_with_another_registration_form_shows_it_in_its_preview_only(
+    client, home, form_page, forms_index
+):
+    events = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=events, registration_page=form_page)
+
+    def action(html):
+        return BeautifulSoup(html, "html.parser").select_one("#registration form")["action"]
+
+    assert action(client.get(event.url).content) == form_page.url
+    other = ApplicationFormPageFactory(parent=forms_index, slug="workshop-seats")
+    draft = type(event).objects.get(pk=event.pk)
+    draft.registration_page = other
+    assert action(draft.make_preview_request().content) == other.url
+    assert action(client.get(event.url).content) == form_page.url
