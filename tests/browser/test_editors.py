@@ -6,11 +6,10 @@ from wagtail.models import WorkflowState
 
 from home import roles
 from programmes.models import ProgrammeIndexPage, ProgrammePage
+from tests.browser.staff import PASSWORD, log_in
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "a long demo passphrase 42"
 
 
 @pytest.fixture
@@ -69,11 +68,7 @@ def test_a_news_editor_previews_a_new_title_that_visitors_do_not_see_until_publi
     expect(visitor.locator(current)).to_have_text(news.title)
 
     page = arabic_page
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("akhbar")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "akhbar")
     page.goto(f"/admin/pages/{news.pk}/edit/")
     page.locator("#id_title").fill("عنوان جديد في المسودة")
     page.locator("[data-side-panel-toggle=preview]").click()

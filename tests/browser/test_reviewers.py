@@ -6,11 +6,11 @@ from wagtail.users.models import UserProfile
 
 from applications.models import ApplicationFormPage, FieldType, Submission
 from home import roles
+from tests.browser.staff import log_in
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "a long demo passphrase 42"
 SAMPLE_ANSWERS = {
     FieldType.EMAIL: "sara@example.org",
     FieldType.CONSENT: True,
@@ -40,11 +40,7 @@ def test_a_reviewer_reads_the_submissions_list_and_a_submission_in_arabic(
         },
     )
 
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("muraji")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "muraji")
 
     page.goto(f"/admin/forms/submissions/{form.pk}/")
     assert page.locator("html").get_attribute("dir") == "rtl"

@@ -4,11 +4,11 @@ import pytest
 from wagtail.models import Page
 
 from home import roles
+from tests.browser.staff import log_in
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-PASSWORD = "a long demo passphrase 42"
 
 # Runs before the page's own scripts; the browser fires this event for every blocked resource.
 RECORD_VIOLATIONS = """
@@ -79,11 +79,7 @@ def test_the_policy_blocks_an_injected_inline_script(watched, demo_site):
 def test_an_editor_uses_the_userbar_on_a_public_page(watched, demo_site):
     page, problems = watched
     StaffUserFactory(username="muharrira", groups=[roles.SECTIONS["news"].editors])
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("muharrira")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
+    log_in(page, "muharrira")
     assert problems() == []
 
     page.goto("/ar/news/")

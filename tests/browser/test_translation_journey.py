@@ -15,7 +15,8 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home import roles
 from programmes.models import ProgrammeIndexPage, ProgrammePage
-from tests.browser.test_two_factor import PASSWORD, app_code, give_code
+from tests.browser.staff import log_in
+from tests.browser.test_two_factor import app_code, give_code
 from tests.factories import EligibilityCriterionFactory, ProgrammePageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -56,13 +57,6 @@ def staff_in_arabic(username, group):
     user = StaffUserFactory(username=username, groups=[group])
     UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
     return user
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
 
 
 def test_a_translator_translates_a_programme_and_a_moderator_publishes_it(

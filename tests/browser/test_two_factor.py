@@ -9,11 +9,10 @@ from wagtail.models import ModelLogEntry
 from home import roles
 from home.roles import setup_roles
 from home.twofactor import make_backup_codes
+from tests.browser import staff
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-PASSWORD = "a long demo passphrase 42"
 
 
 @pytest.fixture
@@ -55,11 +54,7 @@ def app_code(user, steps_ahead=0):
 
 
 def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url("**/admin/two-factor/**")
+    staff.log_in(page, username, lands_on="**/admin/two-factor/**")
 
 
 def give_code(page, code):

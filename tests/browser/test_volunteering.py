@@ -10,12 +10,12 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from applications.models import Submission
+from tests.browser.staff import PASSWORD, log_in
 from volunteering.models import VolunteerOpportunityPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PHONE = {"width": 390, "height": 844}
-PASSWORD = "a long demo passphrase 42"
 NAME = "ليلى عبد الرحمن"
 EMAIL = "layla@example.org"
 OPPORTUNITY = "بناء موقع إلكتروني لجمعية رعاية المسنين"
@@ -26,14 +26,6 @@ def staff(username):
     user.set_password(PASSWORD)
     user.save()
     return user
-
-
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form.login-form button[type=submit]").click()
-    page.wait_for_url("**/admin/")
 
 
 def accept_in_review(page, submission):
