@@ -162,11 +162,16 @@ def remember(name, compute):
     return value
 
 
+def showing_a_draft():
+    """Whether this request shows a draft (a preview, a moderator's view of a revision)."""
+    return _showing_a_draft.get()
+
+
 def remembered_for_page(page, name, compute):
     """`compute()` for a page as published, in the reader's language, remembered until the
     content changes: what it shows from its relations. A draft is computed each time: a page
     being previewed, or built from a revision or an edit form (its relations in memory)."""
-    if not page.pk or _showing_a_draft.get() or getattr(page, "_cluster_related_objects", None):
+    if not page.pk or showing_a_draft() or getattr(page, "_cluster_related_objects", None):
         return compute()
     return remember(f"{name}:{page.pk}:{get_language()}", compute)
 

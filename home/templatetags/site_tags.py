@@ -7,7 +7,7 @@ from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Locale, Page
 
 from home import numerals
-from home.caching import remember
+from home.caching import remember, showing_a_draft
 from home.lookups import active_locale, language_code, localized
 from home.models import FooterText, SiteSettings, visible
 from home.routing import site_for_request
@@ -139,7 +139,7 @@ def published_page(context):
     view that is no page."""
     request = context.get("request")
     page = context.get("page")
-    if not isinstance(page, Page) or request is None or getattr(request, "is_preview", False):
+    if not isinstance(page, Page) or request is None or showing_a_draft():
         return None
     return page.pk if getattr(request, "page_at_its_address", None) == page.pk else None
 
