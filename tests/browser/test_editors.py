@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from home import roles
+from news.models import NewsPage
 from programmes.models import ProgrammeIndexPage, ProgrammePage
 from tests.browser.staff import PASSWORD, log_in
 from tests.factories import StaffUserFactory
@@ -58,8 +59,6 @@ def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo
 def test_a_news_editor_previews_a_new_title_that_visitors_do_not_see_until_published(
     arabic_page, browser, live_server, demo_site
 ):
-    from news.models import NewsPage
-
     StaffUserFactory(username="akhbar", groups=[roles.SECTIONS["news"].editors])
     news = NewsPage.objects.filter(locale__language_code="ar").live().first()
     visitor = browser.new_context(base_url=live_server.url, locale="ar-SY").new_page()

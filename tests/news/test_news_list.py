@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from news.models import NewsCategory, NewsPage
-from tests.factories import NewsPageFactory
+from news.models import NewsCategory, NewsPage, RelatedNews, RelatedProgramme
+from tests.factories import NewsPageFactory, StandardPageFactory
 from tests.news.helpers import come, draft_news
 
 pytestmark = pytest.mark.django_db
@@ -193,9 +193,6 @@ def test_an_announcement_scheduled_for_tomorrow_appears_once_its_time_comes(
 
 
 def test_a_news_page_links_related_news_and_programmes_still_public(client, home, news_index):
-    from news.models import RelatedNews, RelatedProgramme
-    from tests.factories import StandardPageFactory
-
     programme = StandardPageFactory(parent=home, title="مسار الاحتضان")
     public = NewsPageFactory(parent=news_index, title="خبر ذو صلة")
     expired = NewsPageFactory(
@@ -228,8 +225,6 @@ def test_the_list_is_rendered_once_and_shows_a_new_item_at_once(client, news_ind
 def test_what_a_news_page_shows_from_elsewhere_is_read_once_and_never_from_a_draft(
     client, home, news_index
 ):
-    from news.models import RelatedNews
-
     first = NewsPageFactory(parent=news_index, title="خبر ذو صلة")
     page = NewsPageFactory(parent=news_index, slug="main")
     page.related_news.add(RelatedNews(page=first))
