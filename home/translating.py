@@ -3,7 +3,9 @@
 wagtail-localize's editor offers "Publish" to those who may publish and nothing else to finish
 with; the site's template of that editor adds "Submit for moderation" for everyone else, which
 saves the translation as a draft and starts the workflow, as Wagtail's own editors do, for pages
-and for the moderated snippets (criteria, regions, partners, footer texts...) alike.
+and for the moderated snippets (criteria, regions, partners, footer texts...) alike. A translation
+with sentences left untranslated is refused: wagtail-localize would fill them with the Arabic
+source, and a moderator approving the English or French page would publish Arabic text on it.
 Converting a translation to an alias of its source puts the source's text live at once, so it is
 refused to those who may not publish the page.
 """
@@ -13,6 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, TranslatableMixin, WorkflowMixin, WorkflowState
@@ -83,6 +86,19 @@ def submit_for_moderation(request, translation_id):
     if workflow is None or locked:
         raise PermissionDenied
     edit_url = AdminURLFinder(request.user).get_edit_url(instance)
+    total, translated = translation.get_progress()
+    if translated < total:
+        left = total - translated
+        messages.error(
+            request,
+            ngettext(
+                "%(count)s sentence is not translated yet: translate it, then submit again.",
+                "%(count)s sentences are not translated yet: translate them, then submit again.",
+                left,
+            )
+            % {"count": left},
+        )
+        return redirect(edit_url)
     try:
         save_draft(translation, request.user)
     except ValidationError:

@@ -18,6 +18,7 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 from tests.browser.staff import log_in
 from tests.browser.test_two_factor import app_code, give_code
 from tests.factories import EligibilityCriterionFactory, ProgrammePageFactory, StaffUserFactory
+from tests.home.test_translating import type_translations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -87,7 +88,9 @@ def test_a_translator_translates_a_programme_and_a_moderator_publishes_it(
             data=CRITERION_IN_ENGLISH[segment.context.path],
         )
     english_criterion = criterion.get_translation(english_locale)
-    start_translation(arabic, english_locale, publish=False)
+    # Every sentence of the page but its title is typed in the same way.
+    page_translation = start_translation(arabic, english_locale, publish=False)
+    type_translations(page_translation, leave=["title"])
     english = ProgrammePage.objects.get(
         locale=english_locale, translation_key=arabic.translation_key
     )
@@ -110,6 +113,11 @@ def test_a_translator_translates_a_programme_and_a_moderator_publishes_it(
     assert english_criterion.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
 
     page.goto(f"/admin/pages/{english.pk}/edit/")
+    # Submitted with its title untranslated, the page would go live with an Arabic title.
+    page.locator(".translation-submit button[type=submit]").click()
+    expect(page.locator(".messages")).to_contain_text("بقيت جملة واحدة دون ترجمة")
+    english.refresh_from_db()
+    assert english.current_workflow_state is None
     editor = page.locator(".js-translation-editor")
     # One sentence of the source (its list item carries the sentence's state), not its field.
     title_segment = editor.locator(

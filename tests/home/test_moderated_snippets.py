@@ -7,25 +7,18 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowContentType
-from wagtail_localize.models import StringTranslation
 
 from home import roles
 from programmes.models import EligibilityCriterion, ProgrammePage, localized
 from tests.factories import EligibilityCriterionFactory, ProgrammePageFactory
-from tests.home.test_translating import refused, snippet_edit, translate
+from tests.home.test_translating import refused, snippet_edit, translate, type_translations
 
 pytestmark = pytest.mark.django_db
 
 
 def translate_text(translation, text):
-    """What a translator types for the criterion's text in the translation editor."""
-    segment = translation.source.stringsegment_set.get(context__path="text")
-    StringTranslation.objects.update_or_create(
-        translation_of=segment.string,
-        locale=translation.target_locale,
-        context=segment.context,
-        defaults={"data": text},
-    )
+    """What a translator types for the criterion's text (and its other sentences)."""
+    type_translations(translation, text=text)
 
 
 @pytest.fixture

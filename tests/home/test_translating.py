@@ -39,6 +39,22 @@ def translate(obj, locale="en", publish=False):
     return translation
 
 
+def type_translations(translation, leave=(), **texts):
+    """What a translator types in the translation editor: `texts` by the sentence's field, and
+    a stand-in for every other sentence but those of the fields in `leave`."""
+    language = translation.target_locale.language_code
+    segments = translation.source.stringsegment_set.select_related("string", "context")
+    for segment in segments.exclude(context__path__in=leave):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={
+                "data": texts.get(segment.context.path, f"({language}) {segment.string.data}")
+            },
+        )
+
+
 def test_a_translator_translates_a_criterion_but_is_refused_its_arabic_source(client, staff):
     arabic = EligibilityCriterionFactory(text="أن تكون الجمعية مسجلة")
     translate(arabic, publish=True)
@@ -77,13 +93,7 @@ def test_a_translator_submits_a_page_for_moderation_and_a_moderator_publishes_it
     english = ProgrammePage.objects.get(
         locale__language_code="en", translation_key=arabic.translation_key
     )
-    title = translation.source.stringsegment_set.get(context__path="title")
-    StringTranslation.objects.create(
-        translation_of=title.string,
-        locale=translation.target_locale,
-        context=title.context,
-        data="Incubation track",
-    )
+    type_translations(translation, title="Incubation track")
 
     staff(client, roles.TRANSLATORS)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
@@ -102,6 +112,32 @@ def test_a_translator_submits_a_page_for_moderation_and_a_moderator_publishes_it
     assert client.post(url, {}).status_code == 302
     english.refresh_from_db()
     assert english.live and english.title == "Incubation track"
+
+
+def test_a_translation_with_sentences_left_untranslated_is_not_submitted(
+    client, staff, programmes, english_programmes
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان", summary="ملخص المسار")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    type_translations(translation, leave=["summary"], title="Incubation track")
+    translator = staff(client, roles.TRANSLATORS)
+    UserProfile.objects.update_or_create(user=translator, defaults={"preferred_language": "ar"})
+    submit = reverse("translation_submit", args=[translation.pk])
+
+    response = client.post(submit, follow=True)
+    assert "بقيت جملة واحدة دون ترجمة" in response.content.decode()
+    english.refresh_from_db()
+    assert english.current_workflow_state is None and not english.live
+    # What was typed is kept: once the last sentence is translated, the same button submits it.
+    assert english.title != "Incubation track"
+    type_translations(translation, title="Incubation track", summary="The track in brief")
+    client.post(submit)
+    english.refresh_from_db()
+    assert english.current_workflow_state.status == "in_progress"
+    assert english.title == "Incubation track"
 
 
 def test_a_moderator_publishes_from_the_editor_and_is_not_offered_submission(
