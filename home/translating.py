@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, TranslatableMixin, WorkflowMixin, WorkflowState
@@ -24,6 +24,15 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
 
 from home.roles import translates_only
+
+# wagtail-localize's words beside each translated sentence, which the site's catalogue translates
+# without the date (wagtail-localize writes it with English month names whatever the admin's
+# language). Marked here so that `make catalogues` keeps them.
+TRANSLATION_NOTES = (
+    gettext_noop("Translated manually on {date}"),
+    gettext_noop("Machine translated on {date}"),
+    gettext_noop("Translated with {tool_name} on {date}"),
+)
 
 # The name of wagtail-localize's "Convert to alias page" action in the page editor's menu.
 CONVERT_TO_ALIAS = "localize-convert-to-alias"
