@@ -1,14 +1,24 @@
 """Dashboard panels for staff: a titled list of pages, each linked to where the work is done."""
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Subquery
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+
+from home import roles
 
 
 class PageListPanel(Component):
@@ -90,3 +100,78 @@ class ChangedSinceTranslatedPanel(PageListPanel):
             )
             for source in sources
         ]
+
+
+def segment_count(segments):
+    """A subquery counting `segments` (of the outer translation's source)."""
+    return Subquery(segments.values("source_id").annotate(n=Count("pk")).values("n")[:1])
+
+
+class UnfinishedTranslationsPanel(PageListPanel):
+    """A translator's work waiting: translations with sentences still to translate, and pages
+    translated to the end but never submitted to the moderators, in the languages the
+    translator may edit, newest first (Reports → Translations lists every translation)."""
+
+    name = "unfinished_translations"
+    heading = _("Translations to finish")
+    order = 115
+    limit = 20
+
+    def rows(self):
+        user = self.request.user
+        if not user.groups.filter(name=roles.TRANSLATORS).exists():
+            return []
+        segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        translated = StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=OuterRef(OuterRef("target_locale_id")),
+            has_error=False,
+        )
+        never_published = Page.objects.filter(
+            translation_key=OuterRef("source__object_id"),
+            locale_id=OuterRef("target_locale_id"),
+            live=False,
+        )
+        translations = (
+            Translation.objects.filter(enabled=True)
+            .exclude(target_locale__language_code=settings.LANGUAGE_CODE)
+            .annotate(
+                left=segment_count(segments.exclude(Exists(translated))),
+                unpublished=Exists(never_published),
+            )
+            .filter(Q(left__gt=0) | Q(unpublished=True))
+            .select_related("source", "target_locale")
+            .order_by("-created_at")
+        )
+        finder = AdminURLFinder(user)
+        rows = []
+        for translation in translations:
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            url = finder.get_edit_url(target)
+            if url is None:
+                continue
+            if not translation.left:
+                # Translated to the end: the translator's until it is with a moderator.
+                state = target.current_workflow_state
+                if state is None:
+                    note = gettext("translated, not submitted yet")
+                elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                    note = gettext("a moderator asked for changes")
+                else:
+                    continue
+            else:
+                note = ngettext(
+                    "%(count)s sentence left to translate",
+                    "%(count)s sentences left to translate",
+                    translation.left,
+                ) % {"count": translation.left}
+            language = translation.target_locale.get_display_name()
+            title = getattr(target, "get_admin_display_title", target.__str__)()
+            rows.append((title, url, f"{language}: {note}"))
+            if len(rows) == self.limit:
+                break
+        return rows

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from . import twofactor
-from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel
+from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel, UnfinishedTranslationsPanel
 from .translating import (
     convert_to_alias,
     hide_convert_to_alias,
@@ -59,6 +59,7 @@ def reset_two_factor_button(user, request_user):
 def staff_panels(request, panels):
     panels.append(MyDraftsPanel(request))
     panels.append(ChangedSinceTranslatedPanel(request))
+    panels.append(UnfinishedTranslationsPanel(request))
 
 
 @hooks.register("register_log_actions")

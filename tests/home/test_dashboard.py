@@ -1,4 +1,5 @@
-"""The dashboard shows staff their drafts, programmes about to close and translations to update."""
+"""The dashboard shows staff their drafts, programmes about to close, translations to update and,
+to translators, the translations left to finish."""
 
 import datetime
 
@@ -9,7 +10,9 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from home import roles
+from programmes.models import ProgrammePage
 from tests.factories import ProgrammePageFactory, StandardPageFactory
+from tests.home.test_translating import translate, type_translations
 
 pytestmark = pytest.mark.django_db
 
@@ -105,4 +108,53 @@ def test_reviewers_do_not_see_the_translation_panel(client, staff, home, english
     staff(client, EDITORS)
     assert (
         "changed_since_translated" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+
+
+def test_a_translator_sees_the_translations_left_to_finish_until_submitted(
+    client, staff, programmes, english_programmes
+):
+    translator = staff(client, roles.TRANSLATORS)
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الأرشفة الرقمية")
+    translation = translate(arabic)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    dashboard = reverse("wagtailadmin_home")
+    edit = reverse("wagtailadmin_pages:edit", args=[english.pk])
+    total, _translated = translation.get_progress()
+
+    waiting = panel(client.get(dashboard), "unfinished_translations")
+    assert "مسار الأرشفة الرقمية" in waiting and f'href="{edit}"' in waiting
+    assert f"English: {total} sentences left to translate" in waiting
+
+    type_translations(translation, leave=["summary"], title="Digital archiving track")
+    assert "English: 1 sentence left to translate" in panel(
+        client.get(dashboard), "unfinished_translations"
+    )
+    type_translations(translation, title="Digital archiving track")
+    assert "English: translated, not submitted yet" in panel(
+        client.get(dashboard), "unfinished_translations"
+    )
+
+    client.post(reverse("translation_submit", args=[translation.pk]))
+    english.refresh_from_db()
+    assert english.workflow_in_progress
+    assert 'data-testid="unfinished_translations"' not in client.get(dashboard).content.decode()
+
+    # Sent back by a moderator, it is the translator's again.
+    state = english.current_workflow_task_state
+    state.task.specific.on_action(state, translator, "reject")
+    assert "English: a moderator asked for changes" in panel(
+        client.get(dashboard), "unfinished_translations"
+    )
+
+
+def test_only_translators_see_the_translations_to_finish(
+    client, staff, programmes, english_programmes
+):
+    translate(ProgrammePageFactory(parent=programmes, title="مسار الأرشفة الرقمية"))
+    staff(client, EDITORS)
+    assert (
+        "unfinished_translations" not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
