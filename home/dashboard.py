@@ -65,7 +65,8 @@ class MyDraftsPanel(PageListPanel):
 
 
 class ChangedSinceTranslatedPanel(PageListPanel):
-    """Source pages edited since their translations were last synchronised.
+    """Source pages published since their translations were last synchronised: translations
+    follow what is published, so a draft waiting for a moderator is listed once approved.
 
     Following the link brings the changes into the translations (wagtail-localize's "sync"): only
     the new or changed sentences are then left to translate.
@@ -87,7 +88,7 @@ class ChangedSinceTranslatedPanel(PageListPanel):
                 locale__language_code=settings.LANGUAGE_CODE,
                 translations__enabled=True,
             )
-            .annotate(edited_at=Subquery(pages.values("latest_revision_created_at")[:1]))
+            .annotate(edited_at=Subquery(pages.values("last_published_at")[:1]))
             .filter(edited_at__gt=F("last_updated_at"))
             .distinct()
             .order_by("-edited_at")[: self.limit]
@@ -96,7 +97,7 @@ class ChangedSinceTranslatedPanel(PageListPanel):
             (
                 source.object_repr,
                 reverse("wagtail_localize:update_translations", args=[source.pk]),
-                _("Edited %(date)s") % {"date": date_format(localtime(source.edited_at))},
+                _("Published %(date)s") % {"date": date_format(localtime(source.edited_at))},
             )
             for source in sources
         ]

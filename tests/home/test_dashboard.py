@@ -158,3 +158,25 @@ def test_only_translators_see_the_translations_to_finish(
     assert (
         "unfinished_translations" not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
+
+
+def test_a_change_waiting_for_a_moderator_is_listed_once_published(
+    client, staff, home, english_home
+):
+    staff(client, roles.TRANSLATORS)
+    about = StandardPageFactory(parent=home, title="عن البرنامج", slug="about")
+    english = Locale.objects.get(language_code="en")
+    submit = reverse("wagtail_localize:submit_page_translation", args=[about.pk])
+    client.post(submit, {"locales": [english.pk]})
+    dashboard = reverse("wagtailadmin_home")
+    source = TranslationSource.objects.get(object_id=about.translation_key)
+
+    # An editor's draft: translations follow what is published, so nothing is there to sync yet.
+    about.title = "عن برنامج تمكين"
+    revision = about.save_revision()
+    assert 'data-testid="changed_since_translated"' not in client.get(dashboard).content.decode()
+    client.post(reverse("wagtail_localize:update_translations", args=[source.pk]))
+
+    revision.publish()
+    changed = panel(client.get(dashboard), "changed_since_translated")
+    assert "عن البرنامج" in changed
