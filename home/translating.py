@@ -7,12 +7,13 @@ and for the moderated snippets (criteria, regions, partners, footer texts...) al
 with sentences left untranslated is refused: wagtail-localize would fill them with the Arabic
 source, and a moderator approving the English or French page would publish Arabic text on it.
 Converting a translation to an alias of its source puts the source's text live at once, so it is
-refused to those who may not publish the page.
+refused to those who may not publish the page; so is "Publish immediately" when syncing the
+translations of a changed source.
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
@@ -22,6 +23,10 @@ from wagtail.models import Page, TranslatableMixin, WorkflowMixin, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
 
 from home.roles import translates_only
 
@@ -142,3 +147,35 @@ def hide_convert_to_alias(menu_items, request, context):
     page = context.get("page")
     if page is not None and page.pk and not page.permissions_for_user(request.user).can_publish():
         menu_items[:] = [item for item in menu_items if item.name != CONVERT_TO_ALIAS]
+
+
+class SyncForm(UpdateTranslationsForm):
+    """wagtail-localize's sync form without "Publish immediately"."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["publish_translations"]
+
+    def clean(self):
+        return {**super().clean(), "publish_translations": False}
+
+
+class SyncView(UpdateTranslationsView):
+    """wagtail-localize's sync of a changed source into its translations. Publishing them at
+    once would put the changes live, in Arabic until translated, without a moderator: only
+    those who may publish every translation are offered it."""
+
+    def may_publish_all(self):
+        for translation in self.object.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not may_publish(self.request.user, target):
+                return False
+        return True
+
+    def get_form(self):
+        if self.may_publish_all():
+            return super().get_form()
+        return SyncForm(self.request.POST if self.request.method == "POST" else None)

@@ -8,6 +8,7 @@ from wagtail.admin.widgets import Button
 from . import twofactor
 from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel, UnfinishedTranslationsPanel
 from .translating import (
+    SyncView,
     convert_to_alias,
     hide_convert_to_alias,
     refuse_sources_to_translators,
@@ -88,6 +89,12 @@ def translation_urls():
 @hooks.register("register_admin_urls", order=-1)
 def convert_to_alias_url():
     return [path("localize/page/<int:page_id>/convert_to_alias/", convert_to_alias)]
+
+
+# Ahead of wagtail-localize's URLs too: its sync offers "Publish immediately" to everyone.
+@hooks.register("register_admin_urls", order=-1)
+def sync_translations_url():
+    return [path("localize/update/<int:translation_source_id>/", SyncView.as_view())]
 
 
 hooks.register("construct_page_action_menu", hide_convert_to_alias)

@@ -225,3 +225,47 @@ def test_the_arabic_translation_editor_writes_no_english_month_beside_a_translat
     assert "تُرجمت يدويًا" in comments
     months = [datetime.date(2026, month, 1).strftime("%B") for month in range(1, 13)]
     assert not [c for c in comments if any(month in c for month in months)]
+
+
+@pytest.mark.parametrize("group", [roles.TRANSLATORS, roles.SECTIONS["programmes"].editors])
+def test_syncing_translations_never_publishes_them_for_those_who_may_not_publish(
+    client, staff, programmes, english_programmes, group, django_capture_on_commit_callbacks
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    type_translations(translation, title="Incubation track")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    arabic.title = "مسار الاحتضان الجديد"
+    arabic.save_revision().publish()
+    sync = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    staff(client, group)
+
+    form = client.get(sync).content.decode()
+    assert 'name="publish_translations"' not in form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sync, {"publish_translations": "on"})
+    assert response.status_code == 302
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    # Synced, so the new title waits in the translation editor; the live page is unchanged.
+    assert english.live and english.title == "Incubation track"
+    translation.source.refresh_from_db()
+    assert translation.get_progress()[1] < translation.get_progress()[0]
+
+
+def test_a_moderator_may_sync_and_publish_at_once(
+    client, staff, programmes, english_programmes, django_capture_on_commit_callbacks
+):
+    arabic = ProgrammePageFactory(parent=programmes)
+    translation = translate(arabic)
+    sync = reverse("wagtail_localize:update_translations", args=[translation.source.pk])
+    staff(client, roles.MODERATORS)
+    assert 'name="publish_translations"' in client.get(sync).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync, {"publish_translations": "on"})
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    assert english.live
