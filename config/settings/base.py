@@ -226,6 +226,10 @@ USE_TZ = True
 TIME_ZONE = env("TIME_ZONE")
 FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_I18N_ENABLED = True
+# A page sent to translation becomes an English or French draft, published by a moderator once
+# translated; wagtail-localize would otherwise publish it at once, in Arabic, when the source is
+# live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")

@@ -269,3 +269,22 @@ def test_a_moderator_may_sync_and_publish_at_once(
         locale__language_code="en", translation_key=arabic.translation_key
     )
     assert english.live
+
+
+def test_sending_a_live_page_to_translation_publishes_nothing_untranslated(
+    client, staff, programmes, english_programmes, django_capture_on_commit_callbacks
+):
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان", slug="incubation")
+    assert arabic.live
+    staff(client, roles.SECTIONS["programmes"].editors)
+    english_locale = Locale.objects.get(language_code="en")
+    submit = reverse("wagtail_localize:submit_page_translation", args=[arabic.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submit, {"locales": [english_locale.pk]}).status_code == 302
+
+    english = ProgrammePage.objects.get(
+        locale=english_locale, translation_key=arabic.translation_key
+    )
+    assert not english.live
+    client.logout()
+    assert client.get("/en/programmes/incubation/").status_code == 404
