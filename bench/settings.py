@@ -7,5 +7,5 @@ ROOT_URLCONF = "bench.urls"
 
 # The fault bench counts deliveries in files (bench/mail.py).
 if env.str("BENCH_MAIL_DIR", default=""):  # noqa: F405
-    EMAIL_BACKEND = "bench.mail.RecordingBackend"
+    EMAIL_DELIVERY_BACKEND = "bench.mail.RecordingBackend"
     EMAIL_FILE_PATH = env.str("BENCH_MAIL_DIR")  # noqa: F405

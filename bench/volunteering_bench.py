@@ -34,7 +34,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 
 # The confirmations are counted in the outbox, not printed.
-settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 from bs4 import BeautifulSoup  # noqa: E402
 from django.core.cache import cache  # noqa: E402

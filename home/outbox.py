@@ -8,6 +8,12 @@ time and never once it is sent, so no retry sends a delivered email again; `send
 (cron) queues again whatever is still undelivered: pending for over a minute, failed once its
 backoff has passed, sending past its lease (its sender died).
 
+Emails written elsewhere (Wagtail's moderation notifications, password resets) come through
+`OutboxBackend`, the site's EMAIL_BACKEND: each becomes a row of its own, whose message is kept
+until it is sent and then forgotten (a password reset link must not outlive its delivery in the
+database). Rows are handed to the mail server through EMAIL_DELIVERY_BACKEND, the one EMAIL_URL
+configures.
+
 One window stays open, as in any mail queue: the mail server's acceptance and the commit of
 "sent" cannot be one transaction. If the sender dies between the two (or the database stays down
 longer than the lease), the row's lease expires and the email is sent a second time. Every email
@@ -19,11 +25,14 @@ import datetime
 import hashlib
 import logging
 import time
+import uuid
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import InterfaceError, OperationalError, connection, models, router
 from django.db.models import F, Q
 from django.db.transaction import on_commit
@@ -37,6 +46,8 @@ logger = logging.getLogger(__name__)
 
 # How to write each kind of email from its row: {purpose: render(email) -> EmailMessage}.
 RENDERERS = {}
+# An email written whole elsewhere (OutboxBackend), kept in its row's context until sent.
+WRITTEN = "written"
 
 
 def register(purpose, render):
@@ -52,12 +63,15 @@ class State(models.TextChoices):
 
 
 class OutgoingEmail(models.Model):
-    """One email to one recipient, for one purpose, about one object."""
+    """One email to one recipient, for one purpose, about one object (none for an email written
+    whole elsewhere)."""
 
     key = models.CharField(max_length=64, unique=True, editable=False)
     purpose = models.CharField(_("purpose"), max_length=64)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     about = GenericForeignKey("content_type", "object_id")
     recipient = models.EmailField(_("recipient"), max_length=254)
     # What the message needs beyond its object, fixed when the email was recorded.
@@ -183,6 +197,11 @@ def persist(update):
             pause = min(pause * 2, 8)
 
 
+def forgotten(email):
+    """What to clear once an email is sent or given up: the whole text of a written one."""
+    return {"context": {}} if email.purpose == WRITTEN else {}
+
+
 def deliver(pk, objects=None):
     """Send one email unless it is sent or taken; True when this call sent it, False when it
     failed, None when there was nothing to do. `objects` keeps the objects emails are about
@@ -190,7 +209,7 @@ def deliver(pk, objects=None):
     email = claim(pk)
     if email is None:
         return None
-    if objects is not None:
+    if objects is not None and email.content_type_id:
         about = (email.content_type_id, email.object_id)
         if about in objects:
             email.about = objects[about]
@@ -200,22 +219,26 @@ def deliver(pk, objects=None):
         message = RENDERERS[email.purpose](email)
         message.to = [email.recipient]
         message.extra_headers["Message-ID"] = email.message_id
+        message.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
         message.send()
     except Exception as error:
         last_error = repr(error)[:1000]
         due = timezone.now() + backoff(email.attempts)
+        forget = {}
         if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
             due = None
+            forget = forgotten(email)
         persist(
             lambda: OutgoingEmail.objects.filter(pk=pk, state=State.SENDING).update(
-                state=State.FAILED, last_error=last_error, due_at=due
+                state=State.FAILED, last_error=last_error, due_at=due, **forget
             )
         )
         logger.warning("Email %s (%s) not sent: %r", pk, email.purpose, error)
         return False
+    forget = forgotten(email)
     persist(
         lambda: OutgoingEmail.objects.filter(pk=pk).update(
-            state=State.SENT, sent_at=timezone.now(), due_at=None, last_error=""
+            state=State.SENT, sent_at=timezone.now(), due_at=None, last_error="", **forget
         )
     )
     return True
@@ -249,9 +272,57 @@ def queue_due_emails(batch=50):
     # A row being sent keeps its lease: claiming it depends on the lease having expired.
     OutgoingEmail.objects.filter(pk__in=ids).exclude(state=State.SENDING).update(due_at=later)
     # Interrupted on its last attempt: nobody will send it now.
-    OutgoingEmail.objects.filter(
+    interrupted = OutgoingEmail.objects.filter(
         state=State.SENDING, due_at__lte=now, attempts__gte=settings.OUTBOX_MAX_ATTEMPTS
-    ).update(state=State.FAILED, due_at=None, last_error="interrupted on its last attempt")
+    )
+    interrupted.filter(purpose=WRITTEN).update(context={})
+    interrupted.update(
+        state=State.FAILED, due_at=None, last_error="interrupted on its last attempt"
+    )
     for start in range(0, len(ids), batch):
         deliver_emails.enqueue(ids[start : start + batch])
     return len(ids)
+
+
+def written(email):
+    """The message an `OutboxBackend` row keeps."""
+    message = EmailMultiAlternatives(
+        subject=email.context["subject"],
+        body=email.context["body"],
+        from_email=email.context["from_email"],
+        reply_to=email.context["reply_to"],
+    )
+    for content, mimetype in email.context["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    return message
+
+
+register(WRITTEN, written)
+
+
+class OutboxBackend(BaseEmailBackend):
+    """The site's EMAIL_BACKEND: a message sent with Django's mail functions (by Wagtail, by
+    Django's password reset) becomes one outbox row per recipient, delivered as the site's own
+    emails are. Attachments are not kept: nothing that sends through it has any."""
+
+    def send_messages(self, email_messages):
+        emails = []
+        for message in email_messages:
+            context = {
+                "subject": str(message.subject),
+                "body": str(message.body),
+                "from_email": message.from_email,
+                "reply_to": list(message.reply_to),
+                "alternatives": [
+                    [str(content), mimetype]
+                    for content, mimetype in getattr(message, "alternatives", [])
+                ],
+            }
+            for recipient in message.recipients():
+                # Written anew each time, so never the same email twice.
+                key = idempotency_key(WRITTEN, "", "", uuid.uuid4().hex, recipient)
+                emails.append(
+                    OutgoingEmail(key=key, purpose=WRITTEN, recipient=recipient, context=context)
+                )
+        record(emails)
+        return len(email_messages)

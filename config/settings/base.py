@@ -258,8 +258,13 @@ if env("S3_BUCKET"):
     for policy in (CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_ADMIN):
         policy["DIRECTIVES"]["img-src"].append(MEDIA_URL)
 
-vars().update(env.email_url("EMAIL_URL"))
+mail_server = env.email_url("EMAIL_URL")
+vars().update(mail_server)
 DEFAULT_FROM_EMAIL = SERVER_EMAIL = env("DEFAULT_FROM_EMAIL")
+# Every email goes through the outbox (home/outbox.py), Wagtail's and Django's included; the
+# outbox hands them to the mail server EMAIL_URL names.
+EMAIL_DELIVERY_BACKEND = mail_server["EMAIL_BACKEND"]
+EMAIL_BACKEND = "home.outbox.OutboxBackend"
 
 # Background tasks (a submission's emails, a document's text, Wagtail's own index updates) run
 # in the request by default, so the development server and the tests need nothing else. With
