@@ -41,6 +41,7 @@ EVERY_DATABASE = (
     "tests/config/test_task_queue.py",
     "tests/home/test_caching.py",
     "tests/home/test_dashboard.py",
+    "tests/home/test_mail.py",
     "tests/home/test_healthz.py",
     "tests/home/test_worker.py",
     "tests/home/test_errors.py",
