@@ -303,11 +303,14 @@ register(WRITTEN, written)
 class OutboxBackend(BaseEmailBackend):
     """The site's EMAIL_BACKEND: a message sent with Django's mail functions (by Wagtail, by
     Django's password reset) becomes one outbox row per recipient, delivered as the site's own
-    emails are. Attachments are not kept: nothing that sends through it has any."""
+    emails are. Nothing that sends through it attaches files; one that did is refused rather than
+    sent without them."""
 
     def send_messages(self, email_messages):
         emails = []
         for message in email_messages:
+            if message.attachments:
+                raise ValueError("The outbox keeps no attachments.")
             context = {
                 "subject": str(message.subject),
                 "body": str(message.body),

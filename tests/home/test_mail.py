@@ -94,3 +94,11 @@ def test_a_written_email_given_up_keeps_no_text(settings, monkeypatch):
     mail.send_mail("إعادة تعيين كلمة المرور", "الرابط السري", None, ["a@tamkeen.example"])
     (email,) = OutgoingEmail.objects.filter(purpose=WRITTEN)
     assert email.gave_up and email.context == {}
+
+
+def test_a_message_with_a_file_is_refused_not_sent_without_it():
+    message = mail.EmailMessage("موضوع", "نص", None, ["a@tamkeen.example"])
+    message.attach("تقرير.txt", "محتوى", "text/plain")
+    with pytest.raises(ValueError):
+        message.send()
+    assert not OutgoingEmail.objects.exists()
