@@ -224,16 +224,34 @@ def applicant_data(submission):
 
 
 class ReferenceForm(forms.Form):
-    reference = forms.CharField(label=gettext_lazy("Reference number"), max_length=24)
+    reference = forms.CharField(
+        label=gettext_lazy("Reference number or email address"), max_length=254
+    )
+
+
+# The submissions listed for one email address, newest first.
+SENT_FROM_LIMIT = 100
 
 
 def privacy(request):
-    """Find one applicant's submission by reference; export it as JSON or erase it."""
+    """Find one applicant's submission by reference (or list those sent from an email address,
+    for an applicant who lost the reference); export it as JSON or erase it."""
     if not reviewable_forms(request.user).exists():
         raise PermissionDenied
     form = ReferenceForm(request.POST or request.GET or None)
     submission = None
-    if form.is_valid():
+    sent_from = None
+    if form.is_valid() and "@" in form.cleaned_data["reference"]:
+        address = form.cleaned_data["reference"].strip()
+        sent_from = list(
+            reviewable_submissions(request.user)
+            .select_related("page")
+            .filter(email__iexact=address)
+            .order_by("-submit_time")[:SENT_FROM_LIMIT]
+        )
+        if not sent_from:
+            form.add_error("reference", _("No submission you may see was sent from this address."))
+    elif form.is_valid():
         reference = normalise_reference(form.cleaned_data["reference"])
         submission = (
             reviewable_submissions(request.user)
@@ -258,5 +276,7 @@ def privacy(request):
             response["Content-Disposition"] = f'attachment; filename="{reference}.json"'
             return response
     return TemplateResponse(
-        request, "applications/admin/privacy.html", {"form": form, "submission": submission}
+        request,
+        "applications/admin/privacy.html",
+        {"form": form, "submission": submission, "sent_from": sent_from},
     )

@@ -178,6 +178,28 @@ class TestApplicantData:
         assert submission.reference in history
         assert "حُذفت بيانات مقدّم الطلب" in history
 
+    def test_an_applicant_who_lost_the_reference_is_found_by_email_address(
+        self, client, reviewer, form_page, forms_index, submit
+    ):
+        submit()
+        submit(email="sara@example.org")
+        other_page = ApplicationFormPageFactory(parent=forms_index)
+        submit(page=other_page)
+        mine = Submission.objects.filter(page=form_page).order_by("submit_time")
+        other = Submission.objects.get(page=other_page)
+        client.force_login(reviewer)
+
+        found = client.get(reverse("applications_privacy"), {"reference": " SARA@example.org "})
+        listed = found.content.decode().split('data-testid="sent-from"')[1]
+        assert [s.reference in listed for s in mine] == [True, True]
+        assert other.reference not in listed
+        # Each links to the submission's own export and erasure.
+        assert f'href="?reference={mine[0].reference}"' in listed
+
+        unknown = client.get(reverse("applications_privacy"), {"reference": "nobody@example.org"})
+        assert "لا يوجد طلب مُرسل من هذا العنوان" in unknown.content.decode()
+        assert 'value="nobody@example.org"' in unknown.content.decode()
+
     def test_submissions_of_other_forms_cannot_be_found(
         self, client, reviewer, forms_index, submit
     ):
