@@ -36,7 +36,7 @@ from home.caching import remember
 from home.indexing import AnalysedSearch
 from home.lookups import active_locale
 from home.models import public
-from home.querystring import whole_number
+from home.querystring import calendar_year, whole_number
 from search import ranking
 from search.analysis import normalise, terms
 from search.elasticsearch import Ranked
@@ -80,7 +80,7 @@ class Search:
             language=language,
             everywhere=request.GET.get("all") == "1",
             content_type=whole_number(request.GET.get("type")),
-            year=whole_number(request.GET.get("year")),
+            year=calendar_year(request.GET.get("year")),
             chosen={
                 name: value.replace("\x00", "")[:80]
                 for name in FACETS

@@ -138,6 +138,16 @@ def test_no_query_string_answers_a_server_error(client_without_limits, address):
     few_examples(given(query=query_strings(ENDPOINTS[address]))(throw))()
 
 
+@pytest.mark.parametrize("year", ["0", "1", "9999"])
+def test_a_year_no_date_can_hold_filters_no_search(client_without_limits, year):
+    """Year 1 starts before what a date in the site's time zone can hold (so would 9999 end,
+    west of Greenwich): such a year names nothing, like any other year without results."""
+    url = f"/en/search/?q=programme&year={year}"
+    response = client_without_limits.get(url)
+    no_server_error(response, url)
+    assert response.status_code == 200
+
+
 def test_no_status_check_answers_a_server_error(client_without_limits):
     @few_examples
     @given(reference=values, email=values)
