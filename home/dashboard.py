@@ -1,7 +1,6 @@
 """Dashboard panels for staff: a titled list of pages, each linked to where the work is done."""
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -19,6 +18,7 @@ from wagtail_localize.models import (
 )
 
 from home import roles
+from home.translating import target_of
 
 
 class PageListPanel(Component):
@@ -148,12 +148,9 @@ class UnfinishedTranslationsPanel(PageListPanel):
         finder = AdminURLFinder(user)
         rows = []
         for translation in translations:
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:
-                continue
-            url = finder.get_edit_url(target)
-            if url is None:
+            target = target_of(translation)
+            url = target and finder.get_edit_url(target)
+            if not url:
                 continue
             if not translation.left:
                 # Translated to the end: the translator's until it is with a moderator.

@@ -53,6 +53,14 @@ def refuse_sources_to_translators(request, instance):
         raise PermissionDenied
 
 
+def target_of(translation):
+    """The page or snippet a translation writes, None once deleted."""
+    try:
+        return translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None
+
+
 def may_publish(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
@@ -166,14 +174,8 @@ class SyncView(UpdateTranslationsView):
     those who may publish every translation are offered it."""
 
     def may_publish_all(self):
-        for translation in self.object.translations.filter(enabled=True):
-            try:
-                target = translation.get_target_instance()
-            except ObjectDoesNotExist:
-                continue
-            if not may_publish(self.request.user, target):
-                return False
-        return True
+        targets = map(target_of, self.object.translations.filter(enabled=True))
+        return all(may_publish(self.request.user, t) for t in targets if t is not None)
 
     def get_form(self):
         if self.may_publish_all():
