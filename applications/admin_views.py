@@ -241,18 +241,18 @@ def privacy(request):
     form = ReferenceForm(request.POST or request.GET or None)
     submission = None
     sent_from = None
-    if form.is_valid() and "@" in form.cleaned_data["reference"]:
-        address = form.cleaned_data["reference"].strip()
+    asked = form.cleaned_data["reference"] if form.is_valid() else ""
+    if "@" in asked:
         sent_from = list(
             reviewable_submissions(request.user)
             .select_related("page")
-            .filter(email__iexact=address)
+            .filter(email__iexact=asked)
             .order_by("-submit_time")[:SENT_FROM_LIMIT]
         )
         if not sent_from:
             form.add_error("reference", _("No submission you may see was sent from this address."))
-    elif form.is_valid():
-        reference = normalise_reference(form.cleaned_data["reference"])
+    elif asked:
+        reference = normalise_reference(asked)
         submission = (
             reviewable_submissions(request.user)
             .select_related("page")
