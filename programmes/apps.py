@@ -26,8 +26,9 @@ class ProgrammesConfig(AppConfig):
             _("Programmes open for applications"),
             "programmes/teasers/open_programmes.html",
         )
-        # Breakdowns by governorate name them in the page's language.
+        # Breakdowns by governorate or by track name them in the page's language.
         register_group_names(Region, "name")
+        register_group_names(ProgrammePage, "track")
         register_facet("track", _("Programme track"), tracks)
         # In search results a programme shows whether it takes applications today.
         register_result_type(ProgrammePage, when=status_label)

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 from wagtail.models import Locale, Page
@@ -44,6 +45,31 @@ def document_language(context):
     page = context.get("page")
     code = language_code(page) if isinstance(page, Page) else get_language()
     return {"code": code, "dir": "rtl" if get_language_info(code)["bidi"] else "ltr"}
+
+
+def _other_language(item):
+    """The language of a page (or of a language code) when it is not the request's: a page not
+    translated yet, shown or linked in its original language. "" otherwise."""
+    code = item if isinstance(item, str) else language_code(item) if item else ""
+    return code if code and code != get_language() else ""
+
+
+@register.simple_tag
+def language_of(item):
+    """` lang dir` for an element whose text comes from `item` (a page or a language code) in
+    another language than the page's, so that screen readers read it in its own voice."""
+    code = _other_language(item)
+    if not code:
+        return ""
+    direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag
+def hreflang_of(item):
+    """` hreflang` for a link to a page in another language than the page's."""
+    code = _other_language(item)
+    return format_html(' hreflang="{}"', code) if code else ""
 
 
 def _empty_section(page):
@@ -166,7 +192,10 @@ def legal_links(context):
     chosen = SiteSettings.for_request(request)
 
     def links():
-        return [{"title": page.title, "url": page.get_url(request)} for page in chosen.legal_pages]
+        return [
+            {"title": page.title, "url": page.get_url(request), "language": language_code(page)}
+            for page in chosen.legal_pages
+        ]
 
     return remember(f"legal:{chosen.site_id}:{active_locale().pk}", links)
 

@@ -212,18 +212,26 @@ class Indicator(PreviewableMixin, ModeratedSnippet, ClusterableModel):
 
     @cached_property
     def points(self):
-        """Every value, oldest first: [{"date", "category", "value"}], groups named in this
-        indicator's language where the app that names them knows how."""
+        """Every value, oldest first: [{"date", "category", "language", "value"}], groups named
+        in this indicator's language where the app that names them knows how; `language` is the
+        default language's code for a group left as typed there, else ""."""
         source = self.source_indicator
         rows = source.computed_values.all() if self.computation else source.values.all()
         rows = sorted(rows, key=lambda r: (r.date, r.category))
         names = {row.category for row in rows if row.category}
         if names and source.pk != self.pk:
             names = group_names(names, self.locale)
+            untranslated = source.locale.language_code
         else:
             names = {name: name for name in names}
+            untranslated = ""
         return [
-            {"date": row.date, "category": names.get(row.category, ""), "value": row.value}
+            {
+                "date": row.date,
+                "category": names.get(row.category, ""),
+                "language": untranslated if names.get(row.category) == row.category else "",
+                "value": row.value,
+            }
             for row in rows
         ]
 

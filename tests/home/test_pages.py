@@ -107,8 +107,28 @@ def test_footer_shows_site_settings_and_legal_pages_in_the_readers_language(clie
     footer = page.select_one("footer")
     assert "info@tamkeen.example" in footer.get_text()
     assert "Ministry of Social Affairs" in footer.get_text()
-    legal = [a["href"] for a in footer.select("nav a")]
-    assert legal == ["/en/privacy-policy/", "/en/accessibility/", "/en/terms-of-use/"]
+    legal = footer.select("nav a")
+    assert [a["href"] for a in legal] == [
+        "/en/privacy-policy/",
+        "/en/accessibility/",
+        "/en/terms-of-use/",
+    ]
+    assert not any(a.has_attr("lang") or a.has_attr("hreflang") for a in legal)
+
+
+def test_a_legal_page_not_translated_yet_is_linked_in_arabic_and_said_to_be(client, demo):
+    """The demo has no French legal pages: the French footer links to the Arabic ones, and a
+    screen reader must read their Arabic titles in Arabic, not with a French voice."""
+    page = html(client.get("/fr/"))
+    assert page.html["lang"] == "fr"
+    legal = page.select_one("footer").select("nav a")
+    assert [a["href"] for a in legal] == [
+        "/ar/privacy-policy/",
+        "/ar/accessibility/",
+        "/ar/terms-of-use/",
+    ]
+    assert legal[0].get_text() == "سياسة الخصوصية"
+    assert {(a["lang"], a["dir"], a["hreflang"]) for a in legal} == {("ar", "rtl", "ar")}
 
 
 def test_drafts_are_not_served(client, home):

@@ -4,6 +4,7 @@ import datetime
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Locale
 
@@ -194,7 +195,9 @@ def test_the_command_refreshes_cached_pages(application_form):
     assert content_version() != before, "a cached page would go on showing yesterday's figure"
 
 
-def test_an_english_breakdown_names_the_governorates_and_modules_in_english(home):
+def test_an_english_breakdown_names_the_governorates_modules_and_tracks_in_english(
+    client, home, indicators_page
+):
     english = Locale.objects.get(language_code="en")
     damascus = Region.objects.get(slug="damascus", locale=Locale.get_default())
     english_name = damascus.get_translation_or_none(english) or damascus.copy_for_translation(
@@ -206,24 +209,46 @@ def test_an_english_breakdown_names_the_governorates_and_modules_in_english(home
     translated = module.copy_for_translation(english, copy_parents=True)
     translated.title = "Cybersecurity basics"
     translated.save_revision().publish()
+    programme = ProgrammePageFactory(parent=home, track="الاحتضان")
+    programme = programme.copy_for_translation(english, copy_parents=True)
+    programme.track = "Incubation"
+    programme.save_revision().publish()
 
     indicator = make_indicator(
         kind="breakdown",
         values=[
             ("2026-06-30", damascus.name, 12),
             ("2026-06-30", module.title, 7),
+            ("2026-06-30", "الاحتضان", 5),
             ("2026-06-30", "مجموعة لا يعرفها أحد", 3),
         ],
     )
     in_english = indicator.copy_for_translation(english)
     in_english.name = "Trainees"
     in_english.save()
+    in_english.save_revision().publish()
 
-    groups = {p["category"]: p["value"] for p in in_english.points}
-    assert groups == {"Damascus": 12, "Cybersecurity basics": 7, "مجموعة لا يعرفها أحد": 3}
-    # The Arabic indicator keeps its own names.
-    assert {p["category"] for p in indicator.points} == {
-        damascus.name,
-        module.title,
-        "مجموعة لا يعرفها أحد",
+    groups = {p["category"]: (p["value"], p["language"]) for p in in_english.points}
+    assert groups == {
+        "Damascus": (12, ""),
+        "Cybersecurity basics": (7, ""),
+        "Incubation": (5, ""),
+        # A name no app knows stays as typed, and says it is Arabic.
+        "مجموعة لا يعرفها أحد": (3, "ar"),
     }
+    # The Arabic indicator keeps its own names.
+    assert {(p["category"], p["language"]) for p in indicator.points} == {
+        (damascus.name, ""),
+        (module.title, ""),
+        ("الاحتضان", ""),
+        ("مجموعة لا يعرفها أحد", ""),
+    }
+
+    indicators_page.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    table = BeautifulSoup(client.get("/en/indicators/trainees/").content, "html.parser")
+    cells = {td.get_text(): td for td in table.select(".chart-table td")}
+    assert not cells["Incubation"].has_attr("lang")
+    assert (cells["مجموعة لا يعرفها أحد"]["lang"], cells["مجموعة لا يعرفها أحد"]["dir"]) == (
+        "ar",
+        "rtl",
+    )

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale
 
 from news.models import NewsCategory, NewsPage, RelatedNews, RelatedProgramme
 from tests.factories import NewsPageFactory, StandardPageFactory
@@ -21,8 +22,6 @@ def titles(response):
 
 
 def category(name, slug, locale_id=None):
-    from wagtail.models import Locale
-
     return NewsCategory.objects.create(
         name=name, slug=slug, locale_id=locale_id or Locale.get_default().pk
     )
@@ -250,3 +249,31 @@ def test_what_a_news_page_shows_from_elsewhere_is_read_once_and_never_from_a_dra
     assert "خبر أضيف في المسودة" not in shown() and "ورشة" not in shown()
     revision.publish()
     assert "خبر أضيف في المسودة" in shown() and "ورشة" in shown()
+
+
+def test_an_english_news_item_links_a_programme_not_translated_yet_in_arabic(
+    client, home, news_index
+):
+    english = Locale.objects.get(language_code="en")
+    programme = StandardPageFactory(parent=home, title="مسار الاحتضان", slug="incubator")
+    translated = NewsPageFactory(parent=news_index, title="خبر ذو صلة", slug="related")
+    page = NewsPageFactory(parent=news_index, slug="main")
+    page.related_programmes.add(RelatedProgramme(page=programme))
+    page.related_news.add(RelatedNews(page=translated))
+    page.save_revision().publish()
+    for source in (translated, page):
+        copy = source.copy_for_translation(english, copy_parents=True)
+        copy.title = "Related news" if source == translated else "Main news"
+        copy.save_revision().publish()
+
+    body = BeautifulSoup(client.get("/en/news/main/").content, "html.parser")
+    links = {a.get_text(): a for a in body.select("main a[href]")}
+    assert links["Related news"]["href"] == "/en/news/related/"
+    assert not links["Related news"].has_attr("lang")
+    arabic = links["مسار الاحتضان"]
+    assert (arabic["href"], arabic["lang"], arabic["dir"], arabic["hreflang"]) == (
+        "/ar/incubator/",
+        "ar",
+        "rtl",
+        "ar",
+    )
