@@ -31,7 +31,7 @@ def choose(page, question, answer):
 def answer_quiz(page, first_answer):
     choose(page, "أيّ كلمات المرور الآتية هي الأقوى؟", first_answer)
     choose(page, "يكفي حفظ النسخة الاحتياطية على الحاسوب نفسه الذي يحوي البيانات الأصلية.", "خطأ")
-    phishing = "ما العلامات التي تدل على رسالة تصيّد احتيالي؟ (اختر كل الإجابات الصحيحة)"
+    phishing = "ما العلامات التي تدل على رسالة تصيّد احتيالي؟"
     choose(page, phishing, "طلب عاجل لإدخال كلمة المرور عبر رابط")
     choose(page, phishing, "عنوان مرسل يشبه عنوان جهة معروفة مع اختلاف طفيف")
     page.get_by_role("button", name="تحقّق من إجاباتي").click()
