@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, datetime
 
 from django.http import JsonResponse
@@ -39,6 +40,10 @@ def search(request):
         counted(query.recorded, found)
         if not found:
             context["spelling"] = query.spelling()
+            if not query.everywhere:
+                # A word typed in another language (a visitor of the Arabic site looking for
+                # "workshop") finds nothing here: say where it does.
+                context["elsewhere"] = len(replace(query, everywhere=True).ranked())
     return TemplateResponse(request, "search/search.html", context)
 
 

@@ -1,3 +1,5 @@
+from urllib.parse import parse_qs
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.contenttypes.models import ContentType
@@ -107,6 +109,22 @@ def test_results_are_in_the_current_language_unless_asked_for_all(client, pages,
     assert hrefs == []
     _soup, hrefs = results(client, "privacy", all="1")
     assert hrefs == ["/en/privacy/"]
+
+
+def test_a_search_that_finds_nothing_in_arabic_says_how_many_pages_other_languages_have(
+    client, pages, english_home
+):
+    StandardPageFactory(parent=english_home, slug="privacy", title="Privacy policy")
+    StandardPageFactory(parent=english_home, slug="data", title="Your data and your privacy")
+    soup, hrefs = results(client, "privacy")
+    assert hrefs == []
+    elsewhere = soup.select_one(".search-elsewhere")
+    assert "لم نجد صفحة بالعربية تطابق بحثك، لكننا وجدنا صفحتين بلغات أخرى." in elsewhere.get_text()
+    _soup, hrefs = results(client, "privacy", **parse_qs(elsewhere.a["href"].lstrip("?")))
+    assert sorted(hrefs) == ["/en/data/", "/en/privacy/"]
+    # Nothing anywhere: nothing to offer.
+    soup, _hrefs = results(client, "zzzz")
+    assert soup.select_one(".search-elsewhere") is None
 
 
 def test_drafts_never_appear(client, home):
