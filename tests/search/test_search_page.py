@@ -120,8 +120,11 @@ def test_a_search_that_finds_nothing_in_arabic_says_how_many_pages_other_languag
     assert hrefs == []
     elsewhere = soup.select_one(".search-elsewhere")
     assert "لم نجد صفحة بالعربية تطابق بحثك، لكننا وجدنا صفحتين بلغات أخرى." in elsewhere.get_text()
-    _soup, hrefs = results(client, "privacy", **parse_qs(elsewhere.a["href"].lstrip("?")))
+    soup, hrefs = results(client, "privacy", **parse_qs(elsewhere.a["href"].lstrip("?")))
     assert sorted(hrefs) == ["/en/data/", "/en/privacy/"]
+    # English on the Arabic page, laid out left to right (its full stop at its end).
+    title = soup.select_one(".search-result__title")
+    assert (title["lang"], title["dir"], title.a["hreflang"]) == ("en", "ltr", "en")
     # Nothing anywhere: nothing to offer.
     soup, _hrefs = results(client, "zzzz")
     assert soup.select_one(".search-elsewhere") is None
