@@ -42,13 +42,18 @@ _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 # from long words, so that تراكم or محاكم keep their last letters.
 _PRONOUNS = ("هم", "كم")
 
-# Words too common to help find anything; left out of both the index and the query.
+# Words too common to help find anything; left out of both the index and the query. Questions
+# are typed as people ask them ("كيف اقدم طلب", "how to apply"): their question words say nothing
+# of the subject.
 STOP_WORDS = frozenset(
     """
     في من الي علي عن مع او ثم ان هذا هذه ذلك تلك التي الذي الذين كل قد لا ما لم لن هو هي
     هم كان كانت بين حتي عند بعد قبل كما ايضا اي و ف ب ل ك
+    كيف متي اين ماذا لماذا هل
     the a an and or of to in on for with is are be by at from as it this that
+    how what when where why
     le la les un une des et ou de du en au aux pour par sur avec est dans
+    comment quand où pourquoi
     """.split()  # noqa: SIM905 - a word list reads best as words
 )
 

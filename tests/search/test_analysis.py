@@ -62,6 +62,14 @@ def test_stop_words_are_left_out_and_latin_words_stemmed():
     assert terms("Les formations des bénévoles", "fr") == ["format", "benevol"]
 
 
+def test_a_question_is_searched_for_its_subject():
+    """The demo's "كيف اقدم طلب" found the privacy policy first, for its "كيف"."""
+    assert terms("كيف اقدم طلب") == terms("اقدم طلب")
+    assert terms("متى تفتح الحاضنة؟") == terms("تفتح الحاضنة")
+    assert terms("How to apply", "en") == terms("apply", "en")
+    assert terms("Comment s'inscrire", "fr") == terms("s'inscrire", "fr")
+
+
 def test_latin_accents_are_folded_after_stemming_so_typing_without_them_finds_the_word():
     assert terms("alphabétisation numérique", "fr") == terms("alphabetisation numerique", "fr")
     assert terms("Café", "en") == ["cafe"]
