@@ -1,4 +1,5 @@
-"""Every page type and state, in Arabic and English, has no WCAG 2.2 AA violation.
+"""Every page type and state, in Arabic and English (and the French demo's pages), has no WCAG
+2.2 AA violation.
 
 The other browser tests already check, with axe, the home page, programme indexes and pages, the
 Arabic partner directory, news list and article, events, learning pages, the Arabic quiz result and
@@ -31,6 +32,15 @@ UNCHECKED = {
         "volunteer opportunity": "/en/volunteering/elderly-care-website/",
         "request for volunteers": "/en/volunteering/ask-for-volunteers/",
         "page not found": "/en/no-such-page/",
+    },
+    # The demo's French site: a few pages, linking the Arabic ones not translated yet.
+    "fr": {
+        "home page": "/fr/",
+        "standard page": "/fr/about/",
+        "indicator index": "/fr/indicators/",
+        "indicator": "/fr/indicators/trainees-by-track/",
+        "open data": "/fr/indicators/data/",
+        "page not found": "/fr/no-such-page/",
     },
 }
 
