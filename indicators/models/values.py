@@ -25,7 +25,10 @@ class IndicatorValue(models.Model):
         _("group"),
         max_length=120,
         blank=True,
-        help_text=_("For a breakdown: the governorate, track or group."),
+        help_text=_(
+            "For a breakdown: a governorate, a programme's track or a module, written as the "
+            "site names it (the other languages then show their own name), or any other group."
+        ),
     )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
 
