@@ -74,10 +74,13 @@ def hreflang_of(item):
 
 def _empty_section(page):
     """A section's index page (one per language, listing pages of its own types) with nothing in
-    it yet: a language does not advertise a section it has no content for."""
+    it yet: a language does not advertise a section it has no content for. A section that lists
+    more than its pages (the indicators) says whether it has any with `lists_something()`."""
     model = page.specific_class
     is_section = getattr(model, "max_count_per_parent", None) == 1 and model.subpage_types
-    return bool(is_section) and not visible(page.get_children()).exists()
+    if not is_section or visible(page.get_children()).exists():
+        return False
+    return not (hasattr(model, "lists_something") and page.specific.lists_something())
 
 
 @register.simple_tag(takes_context=True)

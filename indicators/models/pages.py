@@ -37,6 +37,11 @@ class IndicatorIndexPage(RoutablePageMixin, BasePage):
     def indicators(self):
         return list(published_indicators(self.locale))
 
+    def lists_something(self):
+        """Its indicators are snippets, not pages under it: the menu offers it once one is
+        published in its language."""
+        return published_indicators(self.locale).exists()
+
     def find(self, slug):
         indicator = published_indicators(self.locale).filter(slug=slug).first()
         if indicator is None:
