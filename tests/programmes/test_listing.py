@@ -157,4 +157,4 @@ def test_target_groups_are_shown_in_the_pages_language(client, home, english_hom
     page.target_groups.set([arabic(TargetGroup, "youth")])
     page.save()
     response = client.get(english_index.url)
-    assert "For: Youth" in " ".join(response.content.decode().split())
+    assert "For: Youth" in " ".join(BeautifulSoup(response.content, "html.parser").text.split())

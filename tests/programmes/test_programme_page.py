@@ -164,9 +164,15 @@ def test_a_translated_programme_shows_its_criteria_regions_and_partners_in_engli
     english_partner.name = "Ministry of Communications"
     english_partner.save()
 
+    # Not translated yet: shown in Arabic, and said to be.
+    new_region = Region.objects.create(
+        name="منطقة جديدة", slug="new-region", locale=Locale.get_default()
+    )
+    local_partner = PartnerFactory(name="جمعية محلية", slug="local")
+
     programme = ProgrammePageFactory(parent=index, title="مسار", criteria=[criterion])
-    programme.regions.set([Region.objects.get(slug="homs", locale__language_code="ar")])
-    programme.partners.set([partner])
+    programme.regions.set([Region.objects.get(slug="homs", locale__language_code="ar"), new_region])
+    programme.partners.set([partner, local_partner])
     programme.save_revision().publish()
     page = programme.copy_for_translation(english, copy_parents=True)
     page.title = "Track"
@@ -180,6 +186,11 @@ def test_a_translated_programme_shows_its_criteria_regions_and_partners_in_engli
     assert text(soup.select_one("#check legend")) == "Is your association registered?"
     assert "Homs" in text(soup.select_one("main"))
     assert "Ministry of Communications" in text(soup.select_one("main"))
+    regions = {text(li): li.get("lang") for li in soup.select("#regions-title + ul li")}
+    assert regions == {"Homs": None, "منطقة جديدة": "ar"}
+    logos = soup.select(".partner-logos li")
+    partners = {text(li): (li.get("lang"), li.get("dir")) for li in logos}
+    assert partners == {"Ministry of Communications": (None, None), "جمعية محلية": ("ar", "rtl")}
     # The answer keys are the English criterion's, so the check works on the English page too.
     soup = soup_of(client, page.url + f"?check=1&c{translated.pk}=yes")
     assert "verdict--eligible" in soup.select_one("[data-testid=verdict]")["class"]
