@@ -9,7 +9,7 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         # Imported once the models are: these modules define or use them.
         from home.blocks import register_body_block
-        from search.results import register_result_type
+        from search.results import register_result_type, register_service
 
         from . import emails, signals  # noqa: F401
         from .blocks import EmbeddedFormBlock
@@ -22,3 +22,4 @@ class ApplicationsConfig(AppConfig):
         # What the indicators may count of the applications (home/figures.py).
         register_figures()
         register_result_type(FormIndexPage, section=True)
+        register_service(_("Check the status of a submission"), FormIndexPage, "status")

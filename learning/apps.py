@@ -8,7 +8,7 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from home.blocks import register_teaser
-        from search.results import register_result_type
+        from search.results import register_result_type, register_service
 
         from .figures import register_figures
         from .models import LearningIndexPage
@@ -16,3 +16,4 @@ class LearningConfig(AppConfig):
         register_figures()
         register_teaser("modules", _("Learning modules"), "learning/teasers/featured_modules.html")
         register_result_type(LearningIndexPage, section=True)
+        register_service(_("Check a certificate of completion"), LearningIndexPage, "verify")

@@ -41,7 +41,7 @@ from search import ranking
 from search.analysis import normalise, terms
 from search.elasticsearch import Ranked
 from search.facets import FACETS
-from search.results import result_type
+from search.results import SERVICES, result_type
 from search.synonyms import synonym_groups
 
 MAX_QUERY_LENGTH = 200
@@ -129,6 +129,25 @@ class Search:
         pages = Page.objects.filter(pk__in=ids).specific() if ids else []
         found = {page.pk: page for page in pages}
         return [found[pk] for pk in ids if pk in found]
+
+    @property
+    def filtered(self):
+        return bool(self.content_type or self.year or self.chosen)
+
+    def services(self):
+        """The services (a status check, a certificate check) whose words hold every word asked,
+        or one of its synonyms, offered in this language: [{"label", "url"}]."""
+        offered = []
+        for service in SERVICES:
+            label = str(service.label)
+            words = set(terms(label, self.language))
+            asked = all(
+                any(set(form) <= words for form in concept.alternatives)
+                for concept in self.concepts
+            )
+            if self.concepts and asked and (url := _service_url(service)):
+                offered.append({"label": label, "url": url})
+        return offered
 
     def results(self):
         """Every match, best first: pages, documents and partners in one list."""
@@ -313,6 +332,17 @@ class Match:
 
 def _ranks_itself(backend):
     return isinstance(backend, ElasticsearchBaseSearchBackend)
+
+
+def _service_url(service):
+    """The service's address in the active language, "" where no such section is published."""
+
+    def look_up():
+        section = public(service.model.objects).filter(locale=active_locale()).first()
+        return section.url + section.reverse_subpage(service.route) if section else ""
+
+    name = f"service:{service.model._meta.label}:{service.route}:{active_locale().pk}"
+    return remember(name, look_up)
 
 
 def _documents_anyone_may_read():

@@ -30,13 +30,16 @@ def search(request):
         # The results link to pages: their site from the cache, as page views find it.
         site_for_request(request)
         picks = query.picks()
+        services = [] if query.filtered or request.GET.get("page") else query.services()
         page_obj = paginate(
             request, query.ranked(exclude=picks), per_page=10, remembered_as=f"search:{query.key}"
         )
         # Read only when the list is rendered: the template remembers it for this search.
         hits = SimpleLazyObject(lambda: _hits(request, page_obj, query))
-        context.update(picks=picks, page_obj=page_obj, facets=query.facets(), hits=hits)
-        found = bool(page_obj.paginator.count or picks)
+        context.update(
+            picks=picks, services=services, page_obj=page_obj, facets=query.facets(), hits=hits
+        )
+        found = bool(page_obj.paginator.count or picks or services)
         counted(query.recorded, found)
         if not found:
             context["spelling"] = query.spelling()

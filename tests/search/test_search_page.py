@@ -8,7 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
+from search.models import UnansweredQuery
+from tests.factories import (
+    FormIndexPageFactory,
+    LearningIndexPageFactory,
+    StandardPageFactory,
+    VolunteeringIndexPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -249,3 +255,27 @@ def test_a_repeated_search_renders_its_list_once_and_shows_an_edited_title_at_on
     assert titles(after) == ["سياسة الخصوصيّة المحدّثة"]
     # Another page of results, or the same words with a filter, is a list of its own.
     assert results(client, "الخصوصيه", type="1")[1] == []
+
+
+def test_a_search_naming_a_service_offers_it_above_the_results(client, home, pages):
+    """The status check and the certificate checks are sub-addresses no page's text describes;
+    a visitor typing what they want to do finds them all the same."""
+    FormIndexPageFactory(parent=home, slug="forms")
+    LearningIndexPageFactory(parent=home, slug="learning")
+    VolunteeringIndexPageFactory(parent=home, slug="volunteering")
+
+    def offered(query, **params):
+        soup, _hrefs = results(client, query, **params)
+        return {a.get_text(): a["href"] for a in soup.select('[data-testid="search-service"] a')}
+
+    assert offered("حاله طلبي") == {"الاستعلام عن حالة طلب": "/ar/forms/status/"}
+    assert offered("التحقق من شهاده") == {
+        "تحقّق من شهادة إتمام": "/ar/learning/verify/",
+        "التحقق من شهادة خدمة تطوعية": "/ar/volunteering/verify/",
+    }
+    assert len(offered("شهادة")) == 3
+    # Every word must name it; a filtered search is about pages.
+    assert offered("حالة المحافظات") == {}
+    assert offered("شهادة", year="2026") == {}
+    # Found: not an unanswered search.
+    assert not UnansweredQuery.objects.filter(query__query_string="حاله طلبي").exists()
