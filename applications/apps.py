@@ -9,7 +9,8 @@ class ApplicationsConfig(AppConfig):
     def ready(self):
         # Imported once the models are: these modules define or use them.
         from home.blocks import register_body_block
-        from search.results import register_result_type, register_service
+        from search.results import register_result_type
+        from search.services import register_service
 
         from . import emails, signals  # noqa: F401
         from .blocks import EmbeddedFormBlock

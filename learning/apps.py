@@ -8,7 +8,8 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from home.blocks import register_teaser
-        from search.results import register_result_type, register_service
+        from search.results import register_result_type
+        from search.services import register_service
 
         from .figures import register_figures
         from .models import LearningIndexPage

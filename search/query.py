@@ -41,7 +41,8 @@ from search import ranking
 from search.analysis import normalise, terms
 from search.elasticsearch import Ranked
 from search.facets import FACETS
-from search.results import SERVICES, result_type
+from search.results import result_type
+from search.services import offered_services
 from search.synonyms import synonym_groups
 
 MAX_QUERY_LENGTH = 200
@@ -137,17 +138,14 @@ class Search:
     def services(self):
         """The services (a status check, a certificate check) whose words hold every word asked,
         or one of its synonyms, offered in this language: [{"label", "url"}]."""
-        offered = []
-        for service in SERVICES:
-            label = str(service.label)
-            words = set(terms(label, self.language))
-            asked = all(
-                any(set(form) <= words for form in concept.alternatives)
+
+        def named(words):
+            return all(
+                any(set(form) <= set(words) for form in concept.alternatives)
                 for concept in self.concepts
             )
-            if self.concepts and asked and (url := _service_url(service)):
-                offered.append({"label": label, "url": url})
-        return offered
+
+        return offered_services(named, self.language) if self.concepts else []
 
     def results(self):
         """Every match, best first: pages, documents and partners in one list."""
@@ -332,17 +330,6 @@ class Match:
 
 def _ranks_itself(backend):
     return isinstance(backend, ElasticsearchBaseSearchBackend)
-
-
-def _service_url(service):
-    """The service's address in the active language, "" where no such section is published."""
-
-    def look_up():
-        section = public(service.model.objects).filter(locale=active_locale()).first()
-        return section.url + section.reverse_subpage(service.route) if section else ""
-
-    name = f"service:{service.model._meta.label}:{service.route}:{active_locale().pk}"
-    return remember(name, look_up)
 
 
 def _documents_anyone_may_read():

@@ -2,11 +2,7 @@
 owns the type in its AppConfig.ready() (as facets are): whether it is a section (a home or index
 page, ranked below content unless its title matches), and the date or state worth showing beside
 it (a news item's date, an event's start, a programme's status). A type nobody registered is
-content with no date: a new app's pages are searched and ranked as soon as they are indexed.
-
-Apps also register their services: what a visitor does at a sub-address of a section page (check
-an application's status, check a certificate), which no page's text describes. A search naming
-one offers it above the results."""
+content with no date: a new app's pages are searched and ranked as soon as they are indexed."""
 
 from collections.abc import Callable
 from typing import NamedTuple
@@ -25,19 +21,6 @@ RESULT_TYPES: dict[type, ResultType] = {}
 
 def register_result_type(model, *, section=False, when=None, fresh=False):
     RESULT_TYPES[model] = ResultType(section, when, fresh)
-
-
-class Service(NamedTuple):
-    label: str  # a lazy translation: the link's words, in the reader's language
-    model: type  # the routable section page that offers it
-    route: str  # the name of its sub-address
-
-
-SERVICES: list[Service] = []
-
-
-def register_service(label, model, route):
-    SERVICES.append(Service(label, model, route))
 
 
 def result_type(model):

@@ -10,6 +10,7 @@ from home.caching import remember
 from home.lookups import active_locale
 from home.models import public
 from search.analysis import STOP_WORDS, normalise, terms
+from search.services import offered_services
 
 MIN_LETTERS = 3
 TITLES = 6
@@ -46,16 +47,23 @@ def _without_article(word):
 
 
 def suggestions(text, language):
-    """[{"title", "url"}]: matching titles first, then popular searches."""
+    """[{"title", "url"}]: the services named, matching titles, then popular searches."""
     typed = normalise(text).strip()
     if sum(letter.isalnum() for letter in typed) < MIN_LETTERS:
         return []
     wanted = [term for term in prefix_terms(text, language) if term not in STOP_WORDS]
     found = []
     if wanted:
+        *complete, last = wanted
+
+        def named(words):
+            return set(complete) <= set(words) and any(word.startswith(last) for word in words)
+
+        services = offered_services(named, language)
+        found = [{"title": service["label"], "url": service["url"]} for service in services]
         pages = public(Page.objects).filter(locale=active_locale())
         matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
-        found = [{"title": page.title, "url": page.url} for page in matches]
+        found += [{"title": page.title, "url": page.url} for page in matches]
     search = reverse("search:search")
     titles = {item["title"] for item in found}
     for query in popular_searches(typed)[:POPULAR]:

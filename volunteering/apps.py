@@ -10,7 +10,7 @@ class VolunteeringConfig(AppConfig):
         # Imported once the models are: these modules define or use them.
         from applications.access import register_reviewers
         from search.facets import register_facet
-        from search.results import register_service
+        from search.services import register_service
 
         from .access import pages_reviewed_by
         from .facets import skills

@@ -279,3 +279,6 @@ def test_a_search_naming_a_service_offers_it_above_the_results(client, home, pag
     assert offered("شهادة", year="2026") == {}
     # Found: not an unanswered search.
     assert not UnansweredQuery.objects.filter(query__query_string="حاله طلبي").exists()
+    # And suggested as the words are typed, leading straight there.
+    typed = client.get("/ar/search/suggest/", {"q": "حال"}).json()["results"]
+    assert typed[0] == {"title": "الاستعلام عن حالة طلب", "url": "/ar/forms/status/"}
