@@ -2,7 +2,12 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from search.models import SynonymGroup
 from search.reports import PERMISSION, UnansweredSearchesReportView
+
+# Words the demo's visitors type for what its pages call otherwise: an incubator (حاضنة) for the
+# incubation track (احتضان), and a workshop typed in English on the Arabic site.
+DEMO_SYNONYMS = ["احتضان = حاضنة", "ورشة = workshop"]
 
 report_urls = (
     [
@@ -36,3 +41,9 @@ def register_unanswered_searches_menu_item():
         icon_name="search",
         order=1310,
     )
+
+
+@hooks.register("demo_content_loaded")
+def demo_synonyms():
+    for words in DEMO_SYNONYMS:
+        SynonymGroup.objects.get_or_create(words=words)

@@ -72,6 +72,9 @@ class Command(BaseCommand):
             # The items' pages and the section and language home pages made for them.
             self.stdout.write(f"Demo content: {Page.objects.count() - before} pages created.")
             self._site_settings()
+            # Feature apps add what is not a page (the search's synonyms).
+            for fn in hooks.get_hooks("demo_content_loaded"):
+                fn()
         setup_roles()
         self._admin()
         self._staff()
