@@ -30,10 +30,11 @@ def search(request):
         # The results link to pages: their site from the cache, as page views find it.
         site_for_request(request)
         picks = query.picks()
-        services = [] if query.filtered or request.GET.get("page") else query.services()
         page_obj = paginate(
             request, query.ranked(exclude=picks), per_page=10, remembered_as=f"search:{query.key}"
         )
+        # Above the first page of results; a filtered search is about pages.
+        services = [] if query.filtered or page_obj.number > 1 else query.services()
         # Read only when the list is rendered: the template remembers it for this search.
         hits = SimpleLazyObject(lambda: _hits(request, page_obj, query))
         context.update(

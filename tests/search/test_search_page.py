@@ -274,6 +274,7 @@ def test_a_search_naming_a_service_offers_it_above_the_results(client, home, pag
         "التحقق من شهادة خدمة تطوعية": "/ar/volunteering/verify/",
     }
     assert len(offered("شهادة")) == 3
+    assert len(offered("شهادة", page="1")) == 3
     # Every word must name it; a filtered search is about pages.
     assert offered("حالة المحافظات") == {}
     assert offered("شهادة", year="2026") == {}
