@@ -44,11 +44,12 @@ def register_group_names(model, field):
 def group_names(names, locale):
     """The groups `names` as `locale` names them; a name no app knows stays as it is."""
     found = {}
+    default = Locale.get_default()
     for model, field in GROUP_NAMES:
         keys = dict(
-            model.objects.filter(
-                locale=Locale.get_default(), **{f"{field}__in": names}
-            ).values_list("translation_key", field)
+            model.objects.filter(locale=default, **{f"{field}__in": names}).values_list(
+                "translation_key", field
+            )
         )
         translated = model.objects.filter(locale=locale, translation_key__in=keys)
         for key, name in translated.values_list("translation_key", field):

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.figures import COMPUTATIONS, computation_choices, group_names
+from home.lookups import language_code
 from home.models import ModeratedSnippet
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -221,7 +222,7 @@ class Indicator(PreviewableMixin, ModeratedSnippet, ClusterableModel):
         names = {row.category for row in rows if row.category}
         if names and source.pk != self.pk:
             names = group_names(names, self.locale)
-            untranslated = source.locale.language_code
+            untranslated = language_code(source)
         else:
             names = {name: name for name in names}
             untranslated = ""
