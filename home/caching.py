@@ -14,7 +14,9 @@ the date alone.
 
 import datetime
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from contextvars import ContextVar
 
 from django.apps import apps
@@ -155,11 +157,58 @@ def fragment_seconds():
 def remember(name, compute):
     """`compute()`, cached until the content changes: for the parts every page repeats."""
     key = fragment_key(name)
+    value = _kept.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=fragment_seconds())
+    if isinstance(value, str):  # a rendering: nobody can change it in place
+        _kept.put(key, value, fragment_seconds())
     return value
+
+
+def kept_in_process(name, compute):
+    """`compute()`, kept in this process until the content changes: for what the shared cache
+    cannot hold (a class)."""
+    key = fragment_key(name)
+    value = _kept.get(key)
+    if value is None:
+        value = compute()
+        _kept.put(key, value, fragment_seconds())
+    return value
+
+
+class ProcessMemory:
+    """What this process has read or built for a content version, kept in its memory as well.
+
+    A key names one content version, so what it holds never changes: reading it back from the
+    shared cache (a file to unpickle, a trip to Redis) only costs. Holds what a reader cannot
+    change in place (renderings, classes), for a minute at most, as a safety net like the shared
+    cache's timeout; the oldest entries make room for new ones.
+    """
+
+    def __init__(self, entries=2000, seconds=60):
+        self.entries, self.seconds = entries, seconds
+        self._values = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        kept = self._values.get(key)
+        if kept is None or kept[1] <= time.monotonic():
+            return None
+        return kept[0]
+
+    def put(self, key, value, seconds):
+        expires = time.monotonic() + min(seconds, self.seconds)
+        with self._lock:
+            self._values[key] = (value, expires)
+            while len(self._values) > self.entries:
+                self._values.popitem(last=False)
+
+
+_kept = ProcessMemory()
 
 
 def showing_a_draft():
@@ -171,9 +220,17 @@ def remembered_for_page(page, name, compute):
     """`compute()` for a page as published, in the reader's language, remembered until the
     content changes: what it shows from its relations. A draft is computed each time: a page
     being previewed, or built from a revision or an edit form (its relations in memory)."""
-    if not page.pk or showing_a_draft() or getattr(page, "_cluster_related_objects", None):
+    if not as_published(page):
         return compute()
     return remember(f"{name}:{page.pk}:{get_language()}", compute)
+
+
+def as_published(page):
+    """Whether `page` is shown as published: not a draft being previewed, nor a page built from a
+    revision or an edit form (its relations in memory)."""
+    return bool(page.pk) and not showing_a_draft() and not getattr(
+        page, "_cluster_related_objects", None
+    )
 
 
 def seconds_until_midnight(now=None):

@@ -10,6 +10,7 @@ from django.db.models import Case, When
 from django.forms import CheckboxSelectMultiple
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.caching import remember, remembered_for_page
+from home.caching import as_published, kept_in_process, remember, remembered_for_page
 from home.models import BasePage, SiteSettings
 from home.roles import APPLICATION_REVIEWERS
 from news.models import EventPage
@@ -216,6 +217,13 @@ class ApplicationFormPage(EmailFormMixin, ReviewedForm, BasePage):
         return self._form_fields
 
     form_builder = ApplicationFormBuilder
+
+    def get_form_class(self):
+        # Built once per language until the content changes, in each process (a class cannot go
+        # in the shared cache): the form of every view and post is then only an instance of it.
+        if not as_published(self):
+            return super().get_form_class()
+        return kept_in_process(f"form-class:{self.pk}:{get_language()}", super().get_form_class)
 
     @cached_property
     def programme(self):

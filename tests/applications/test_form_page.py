@@ -356,6 +356,7 @@ def test_a_form_reads_its_fields_once_until_it_is_published_again(client, form_p
     revision = draft.save_revision()
     preview = revision.as_object()
     assert "city" in [field.clean_name for field in preview.get_form_fields()]
+    assert "city" in preview.get_form(page=preview, user=None).fields
     assert not soup(client.get(form_page.url)).find("input", {"name": "city"})
     revision.publish()
     assert soup(client.get(form_page.url)).find("input", {"name": "city"})

@@ -197,3 +197,53 @@ def test_the_parts_around_a_page_are_rendered_once_but_never_from_a_preview(clie
 
     draft.save_revision().publish()
     assert 'property="og:title" content="عنوان في المسودة"' in client.get(page.url).content.decode()
+
+
+def test_renderings_are_kept_in_each_process_and_an_edit_still_shows_at_once(
+    client, home, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 0  # rendered each time, from its remembered fragments
+    footer = FooterText.objects.create(body="<p>النص الأول</p>", locale=home.locale)
+    reads = []
+    real_get = caching.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(caching.cache, "get", counting_get)
+    client.get("/ar/")
+    reads.clear()
+    assert "النص الأول" in client.get("/ar/").content.decode()
+    # The menu, footer and header come from the process; only objects from the shared cache.
+    assert reads
+    assert not [key for key in reads if isinstance(real_get(key), str)]
+
+    footer.body = "<p>النص الثاني</p>"
+    footer.save()
+    shown = client.get("/ar/").content.decode()
+    assert "النص الثاني" in shown
+    assert "النص الأول" not in shown
+
+
+def test_what_a_reader_could_change_in_place_is_never_shared_within_the_process():
+    first = caching.remember("regions-test", lambda: ["دمشق"])
+    first.append("حلب")  # a caller changing what it was given
+    assert caching.remember("regions-test", lambda: []) == ["دمشق"]
+
+
+def test_the_process_keeps_the_newest_renderings_for_a_minute_at_most(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(caching.time, "monotonic", lambda: now[0])
+    memory = caching.ProcessMemory(entries=2, seconds=60)
+    memory.put("a", "أ", 300)
+    memory.put("b", "ب", 300)
+    memory.put("c", "ج", 300)
+    assert memory.get("a") is None  # the oldest made room
+    assert (memory.get("b"), memory.get("c")) == ("ب", "ج")
+    memory.put("d", "د", 10)  # the shared cache keeps it less than a minute: so does the process
+    now[0] += 30
+    assert memory.get("c") == "ج"
+    assert memory.get("d") is None
+    now[0] += 31
+    assert memory.get("c") is None
