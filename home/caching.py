@@ -186,12 +186,14 @@ class ProcessMemory:
     A key names one content version, so what it holds never changes: reading it back from the
     shared cache (a file to unpickle, a trip to Redis) only costs. Holds what a reader cannot
     change in place (renderings, classes), for a minute at most, as a safety net like the shared
-    cache's timeout; the oldest entries make room for new ones.
+    cache's timeout. The oldest entries make room for new ones, so that searches nobody repeats
+    keep it within `characters` (a class counts as a thousand).
     """
 
-    def __init__(self, entries=2000, seconds=60):
-        self.entries, self.seconds = entries, seconds
+    def __init__(self, characters=4_000_000, seconds=60):
+        self.characters, self.seconds = characters, seconds
         self._values = OrderedDict()
+        self._held = 0
         self._lock = threading.Lock()
 
     def get(self, key):
@@ -202,10 +204,15 @@ class ProcessMemory:
 
     def put(self, key, value, seconds):
         expires = time.monotonic() + min(seconds, self.seconds)
+        size = len(value) if isinstance(value, str) else 1000
         with self._lock:
-            self._values[key] = (value, expires)
-            while len(self._values) > self.entries:
-                self._values.popitem(last=False)
+            replaced = self._values.pop(key, None)
+            if replaced is not None:
+                self._held -= replaced[2]
+            self._values[key] = (value, expires, size)
+            self._held += size
+            while self._held > self.characters:
+                self._held -= self._values.popitem(last=False)[1][2]
 
 
 _kept = ProcessMemory()

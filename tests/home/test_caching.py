@@ -235,15 +235,16 @@ def test_what_a_reader_could_change_in_place_is_never_shared_within_the_process(
 def test_the_process_keeps_the_newest_renderings_for_a_minute_at_most(monkeypatch):
     now = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: now[0])
-    memory = caching.ProcessMemory(entries=2, seconds=60)
-    memory.put("a", "أ", 300)
+    memory = caching.ProcessMemory(characters=10, seconds=60)
+    memory.put("a", "أربعة", 300)
     memory.put("b", "ب", 300)
-    memory.put("c", "ج", 300)
+    memory.put("b", "باء", 300)  # put again: counted once
+    memory.put("c", "جيم", 300)
     assert memory.get("a") is None  # the oldest made room
-    assert (memory.get("b"), memory.get("c")) == ("ب", "ج")
+    assert (memory.get("b"), memory.get("c")) == ("باء", "جيم")
     memory.put("d", "د", 10)  # the shared cache keeps it less than a minute: so does the process
     now[0] += 30
-    assert memory.get("c") == "ج"
+    assert memory.get("c") == "جيم"
     assert memory.get("d") is None
     now[0] += 31
     assert memory.get("c") is None
