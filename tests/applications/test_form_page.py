@@ -177,6 +177,23 @@ def test_english_submissions_get_english_emails(client, english_home):
     assert Submission.objects.get().language == "en"
 
 
+def test_a_french_error_summary_sets_its_colon_apart(client, home):
+    from tests.factories import FormIndexPageFactory
+
+    french_home = home.copy_for_translation(Locale.objects.get(language_code="fr"))
+    french_home.save_revision().publish()
+    index = FormIndexPageFactory(parent=french_home, title="Formulaires")
+    page = ApplicationFormPageFactory(parent=index, slug="candidater")
+    field = page.form_fields.get(clean_name="members")
+    field.label = "Nombre de membres"
+    field.save()
+    token = token_of(client.get(page.url))
+    response = client.post(page.url, {"form_token": token, **answers(members="sept")})
+    summary = soup(response).select_one(".error-summary li a").get_text()
+    assert summary == "Nombre de membres : Saisissez un nombre."
+    assert soup(response).find("input", {"name": "members"})["value"] == "sept"
+
+
 def test_a_form_without_email_field_sends_no_confirmation(client, forms_index):
     page = ApplicationFormPageFactory(
         parent=forms_index,
