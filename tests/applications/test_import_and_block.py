@@ -26,10 +26,11 @@ def test_the_demo_application_form_sits_under_an_open_programme_as_its_form(demo
     assert programme.application_page_id == form.pk
     assert form.is_open()
     translations = ApplicationFormPage.objects.filter(translation_key=form.translation_key)
-    assert {p.locale.language_code for p in translations} == {"ar", "en"}
-    assert [f.clean_name for f in form.form_fields.all()] == [
-        f.clean_name for f in translations.get(locale__language_code="en").form_fields.all()
-    ]
+    assert {p.locale.language_code for p in translations} == {"ar", "en", "fr"}
+    for language in ("en", "fr"):
+        assert [f.clean_name for f in form.form_fields.all()] == [
+            f.clean_name for f in translations.get(locale__language_code=language).form_fields.all()
+        ]
 
 
 def test_the_demo_survey_complaint_and_workshop_forms_sit_in_the_forms_index(demo):
@@ -46,7 +47,7 @@ def test_the_demo_survey_complaint_and_workshop_forms_sit_in_the_forms_index(dem
 
 def test_importing_the_demo_forms_twice_changes_nothing(demo):
     report = import_items(json.loads(DEMO.read_text()))
-    assert report == {"created": 0, "updated": 0, "unchanged": 7}
+    assert report == {"created": 0, "updated": 0, "unchanged": 8}
 
 
 def test_the_programme_page_apply_button_leads_to_the_form(client, demo):

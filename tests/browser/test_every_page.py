@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ENGLISH_APPLICATION = "/en/programmes/youth-tech-incubator/youth-tech-incubator-application/"
+FRENCH_APPLICATION = "/fr/programmes/youth-tech-incubator/youth-tech-incubator-application/"
 
 
 # What each language still lacks, by page type; a page that does not exist answers 404.
@@ -33,10 +34,16 @@ UNCHECKED = {
         "request for volunteers": "/en/volunteering/ask-for-volunteers/",
         "page not found": "/en/no-such-page/",
     },
-    # The demo's French site: a few pages, linking the Arabic ones not translated yet.
+    # The demo's French site: its programmes, their partners and application form, and a few
+    # pages, linking the Arabic ones not translated yet.
     "fr": {
         "home page": "/fr/",
         "standard page": "/fr/about/",
+        "programme index": "/fr/programmes/",
+        "programme": "/fr/programmes/youth-tech-incubator/",
+        "announced programme": "/fr/programmes/smart-society-volunteers/",
+        "application form": FRENCH_APPLICATION,
+        "partner directory": "/fr/partners/",
         "indicator index": "/fr/indicators/",
         "indicator": "/fr/indicators/trainees-by-track/",
         "open data": "/fr/indicators/data/",
@@ -59,7 +66,8 @@ def test_page_types_have_no_accessibility_violation(page, demo_site, assert_acce
 
 
 @pytest.mark.parametrize(
-    ("language", "address"), [("ar", "/ar/forms/complaints/"), ("en", ENGLISH_APPLICATION)]
+    ("language", "address"),
+    [("ar", "/ar/forms/complaints/"), ("en", ENGLISH_APPLICATION), ("fr", FRENCH_APPLICATION)],
 )
 def test_a_form_sent_empty_has_no_accessibility_violation(
     page, demo_site, assert_accessible, language, address
