@@ -274,7 +274,7 @@ class ApplicationFormBuilder(FormBuilder):
         return DateField(**options)
 
     def create_region_field(self, field, options):
-        options["choices"] = [("", _("Choose a region")), *region_choices()]
+        options["choices"] = [("", _("Choose a governorate")), *region_choices()]
         return forms.ChoiceField(**options)
 
     def create_consent_field(self, field, options):

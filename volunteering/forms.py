@@ -134,7 +134,7 @@ class HelpRequestForm(ApplicationForm):
         super().__init__(*args, **kwargs)
         self.fields["skills"].choices = skill_choices()
         self.fields["region"].choices = [
-            ("", _("Choose a region")),
+            ("", _("Choose a governorate")),
             (REMOTE, _("Remote: from anywhere")),
             *region_choices(),
         ]
