@@ -235,8 +235,10 @@ def remembered_for_page(page, name, compute):
 def as_published(page):
     """Whether `page` is shown as published: not a draft being previewed, nor a page built from a
     revision or an edit form (its relations in memory)."""
-    return bool(page.pk) and not showing_a_draft() and not getattr(
-        page, "_cluster_related_objects", None
+    return (
+        bool(page.pk)
+        and not showing_a_draft()
+        and not getattr(page, "_cluster_related_objects", None)
     )
 
 
