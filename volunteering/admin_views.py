@@ -19,7 +19,7 @@ from programmes.models import site_today
 from .access import coordinated_opportunities
 from .forms import HoursForm
 from .hours import HoursRefused, record_hours, withdraw_hours
-from .models import HelpRequestPage, ServiceHours, translations_of
+from .models import HelpRequestPage, ServiceHours, plural_count, translations_of
 from .requests import NotConvertible, draft_opportunity, opportunity_made_from
 
 
@@ -106,12 +106,6 @@ def opportunity_hours(request, pk):
     if failed_form is not None:
         response.status_code = 400
     return response
-
-
-def plural_count(hours):
-    """The count that chooses the plural form for some hours: a fraction of an hour reads like
-    a hundred ("2.5 ساعة")."""
-    return int(hours) if hours == int(hours) else 100
 
 
 def hours_of(hours, sign_up):

@@ -226,6 +226,24 @@ def test_more_hours_give_a_new_certificate_and_the_old_one_still_verifies(
 
 
 @pytest.mark.parametrize(
+    ("hours", "wording"),
+    [
+        ("1", "لتطوّع مدّته ساعة واحدة في"),
+        ("2", "لتطوّع مدّته ساعتان في"),
+        ("5", "لتطوّع مدّته 5 ساعات في"),
+        ("12", "لتطوّع مدّته 12 ساعة في"),
+        ("2.5", "لتطوّع مدّته 2.5 ساعة في"),
+    ],
+)
+def test_a_certificate_counts_its_hours_in_arabic(client, index, hours, wording):
+    certificate = ServiceCertificate.objects.create(
+        name="ليلى عبد الرحمن", opportunity_title="موقع لجمعية المسنين", hours=Decimal(hours)
+    )
+    page = text_of(client.get(index.url + f"certificates/{certificate.code}/"))
+    assert wording in page
+
+
+@pytest.mark.parametrize(
     ("reference", "email", "message"),
     [
         ("TMK-2026-999999", "layla@example.org", "لم نجد تسجيلًا"),

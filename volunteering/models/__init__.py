@@ -18,7 +18,7 @@ are still loading then."""
 
 from .fixed_forms import FixedField, FixedForm
 from .help_requests import HelpRequestPage
-from .hours import CertificateQuerySet, ServiceCertificate, ServiceHours
+from .hours import CertificateQuerySet, ServiceCertificate, ServiceHours, plural_count
 from .index import VolunteeringIndexPage
 from .opportunities import TEXT_FEATURES, OpportunityForm, VolunteerOpportunityPage
 from .places import HOLDING_PLACE, OpportunityLock, active_sign_ups, lock, translations_of
@@ -42,5 +42,6 @@ __all__ = [
     "VolunteeringIndexPage",
     "active_sign_ups",
     "lock",
+    "plural_count",
     "translations_of",
 ]

@@ -51,6 +51,12 @@ class ServiceHours(models.Model):
         return f"{self.sign_up_id}: {self.hours}"
 
 
+def plural_count(hours):
+    """The count that chooses the plural form for some hours: a fraction of an hour reads like
+    a hundred ("2.5 ساعة")."""
+    return int(hours) if hours == int(hours) else 100
+
+
 def hours_given(sign_up):
     return sign_up.service_hours.aggregate(total=models.Sum("hours"))["total"] or 0
 
@@ -94,3 +100,7 @@ class ServiceCertificate(models.Model):
 
     def __str__(self):
         return self.code
+
+    @property
+    def plural_count(self):
+        return plural_count(self.hours)
