@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 from applications.models import Submission
 from home.roles import APPLICATION_REVIEWERS, VOLUNTEER_COORDINATORS
@@ -241,6 +241,17 @@ def test_a_certificate_counts_its_hours_in_arabic(client, index, hours, wording)
     )
     page = text_of(client.get(index.url + f"certificates/{certificate.code}/"))
     assert wording in page
+
+
+@pytest.mark.parametrize(("hours", "wording"), [("1.5", "1,5 heure de"), ("2.5", "2,5 heures de")])
+def test_a_french_certificate_counts_the_whole_hours(client, index, hours, wording):
+    french = index.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+    french.save_revision().publish()
+    certificate = ServiceCertificate.objects.create(
+        name="Yasmine Benali", opportunity_title="Un site pour une association", hours=hours
+    )
+    page = text_of(client.get(french.url + f"certificates/{certificate.code}/"))
+    assert f"pour {wording} bénévolat dans" in page
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Submission
@@ -52,9 +53,12 @@ class ServiceHours(models.Model):
 
 
 def plural_count(hours):
-    """The count that chooses the plural form for some hours: a fraction of an hour reads like
-    a hundred ("2.5 ساعة")."""
-    return int(hours) if hours == int(hours) else 100
+    """The count that chooses the plural form for some hours in the active language: a fraction
+    of an hour reads like a hundred in Arabic ("2.5 ساعة") and English ("1.5 hours"); French
+    counts its whole part ("1,5 heure", "2,5 heures")."""
+    if hours == int(hours):
+        return int(hours)
+    return int(hours) if get_language() == "fr" else 100
 
 
 def hours_given(sign_up):
