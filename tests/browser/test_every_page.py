@@ -34,8 +34,8 @@ UNCHECKED = {
         "request for volunteers": "/en/volunteering/ask-for-volunteers/",
         "page not found": "/en/no-such-page/",
     },
-    # The demo's French site: its programmes, their partners and application form, a module, and
-    # a few pages, linking the Arabic ones not translated yet.
+    # The demo's French site: its programmes, their partners and application form, its news, a
+    # module, and a few pages, linking the Arabic ones not translated yet.
     "fr": {
         "home page": "/fr/",
         "standard page": "/fr/about/",
@@ -44,6 +44,8 @@ UNCHECKED = {
         "announced programme": "/fr/programmes/smart-society-volunteers/",
         "application form": FRENCH_APPLICATION,
         "partner directory": "/fr/partners/",
+        "news index": "/fr/news/",
+        "news page": "/fr/news/programme-launch/",
         "learning index": "/fr/learning/",
         "module": "/fr/learning/cybersecurity-basics/",
         "lesson with a quiz": "/fr/learning/cybersecurity-basics/cyber-backups/",

@@ -6,6 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from news.models import NewsPage
 from programmes.models import ProgrammePage
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,10 @@ def test_news_listings_without_filters_do_not_blame_filters(client, demo):
     for language, blame in FILTERS_BLAMED.items():
         page = client.get(f"/{language}/news/").content.decode()
         assert blame not in page, language
+    french = client.get("/fr/news/").content.decode().replace("&#x27;", "'")
+    assert "Lancement du programme national" in french
+    for news in NewsPage.objects.filter(locale__language_code="fr"):
+        news.unpublish()
     assert "Il n'y a pas encore d'actualités dans cette langue." in (
         client.get("/fr/news/").content.decode().replace("&#x27;", "'")
     )

@@ -80,14 +80,15 @@ def test_the_status_check_switches_language_in_place(client, demo):
 
 
 def test_the_french_menu_leaves_out_sections_without_french_content(client, demo):
-    # The demo translates its programmes (and their partners) and a module into French, not its
-    # news, events or opportunities; its only French form is under a programme. The indicators
+    # The demo translates its programmes (and their partners), news and a module into French,
+    # not its events or opportunities; its only French form is under a programme. The indicators
     # are snippets, not pages under their section: it has French ones.
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
     assert menu == [
         "/fr/about/",
         "/fr/programmes/",
         "/fr/partners/",
+        "/fr/news/",
         "/fr/learning/",
         "/fr/indicators/",
     ]
@@ -97,7 +98,7 @@ def test_the_french_menu_leaves_out_sections_without_french_content(client, demo
     for indicator in Indicator.objects.filter(locale__language_code="fr"):
         indicator.unpublish()
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
-    assert menu == ["/fr/about/", "/fr/programmes/", "/fr/partners/", "/fr/learning/"]
+    assert menu == ["/fr/about/", "/fr/programmes/", "/fr/partners/", "/fr/news/", "/fr/learning/"]
 
 
 def test_standard_page_has_breadcrumbs_and_meta_description(client, home):
