@@ -177,7 +177,8 @@ def test_english_submissions_get_english_emails(client, english_home):
     assert Submission.objects.get().language == "en"
 
 
-def test_a_french_error_summary_sets_its_colon_apart(client, home):
+@pytest.fixture
+def french_form(home):
     from tests.factories import FormIndexPageFactory
 
     french_home = home.copy_for_translation(Locale.objects.get(language_code="fr"))
@@ -187,11 +188,26 @@ def test_a_french_error_summary_sets_its_colon_apart(client, home):
     field = page.form_fields.get(clean_name="members")
     field.label = "Nombre de membres"
     field.save()
+    return page
+
+
+def test_a_french_error_summary_sets_its_colon_apart(client, french_form):
+    page = french_form
     token = token_of(client.get(page.url))
     response = client.post(page.url, {"form_token": token, **answers(members="sept")})
     summary = soup(response).select_one(".error-summary li a").get_text()
     assert summary == "Nombre de membres : Saisissez un nombre."
     assert soup(response).find("input", {"name": "members"})["value"] == "sept"
+
+
+def test_french_emails_set_their_colons_apart(client, french_form):
+    token = token_of(client.get(french_form.url))
+    client.post(french_form.url, {"form_token": token, **answers()})
+    team, applicant = mail.outbox
+    for message in (team, applicant):
+        assert "Nombre de membres : 7" in message.body
+    html = BeautifulSoup(applicant.alternatives[0][0], "html.parser")
+    assert html.find("a").get_text() == "Consultez l'état de votre demande"
 
 
 def test_a_form_without_email_field_sends_no_confirmation(client, forms_index):
