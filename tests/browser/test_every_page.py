@@ -34,8 +34,8 @@ UNCHECKED = {
         "request for volunteers": "/en/volunteering/ask-for-volunteers/",
         "page not found": "/en/no-such-page/",
     },
-    # The demo's French site: its programmes, their partners and application form, its news, a
-    # module, and a few pages, linking the Arabic ones not translated yet.
+    # The demo's French site: all but its volunteering, linking the Arabic pages not translated
+    # yet (the legal pages, some forms).
     "fr": {
         "home page": "/fr/",
         "standard page": "/fr/about/",
@@ -46,6 +46,9 @@ UNCHECKED = {
         "partner directory": "/fr/partners/",
         "news index": "/fr/news/",
         "news page": "/fr/news/programme-launch/",
+        "event index": "/fr/events/",
+        "event with registration": "/fr/events/digital-security-workshop/",
+        "form index": "/fr/forms/",
         "learning index": "/fr/learning/",
         "module": "/fr/learning/cybersecurity-basics/",
         "lesson with a quiz": "/fr/learning/cybersecurity-basics/cyber-backups/",

@@ -80,15 +80,17 @@ def test_the_status_check_switches_language_in_place(client, demo):
 
 
 def test_the_french_menu_leaves_out_sections_without_french_content(client, demo):
-    # The demo translates its programmes (and their partners), news and a module into French,
-    # not its events or opportunities; its only French form is under a programme. The indicators
-    # are snippets, not pages under their section: it has French ones.
+    # The demo translates into French its programmes (with their partners), news, events (with a
+    # workshop's registration form, in the forms index) and a module, not its opportunities. The
+    # indicators are snippets, not pages under their section: it has French ones.
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
     assert menu == [
         "/fr/about/",
         "/fr/programmes/",
         "/fr/partners/",
+        "/fr/forms/",
         "/fr/news/",
+        "/fr/events/",
         "/fr/learning/",
         "/fr/indicators/",
     ]
@@ -98,7 +100,8 @@ def test_the_french_menu_leaves_out_sections_without_french_content(client, demo
     for indicator in Indicator.objects.filter(locale__language_code="fr"):
         indicator.unpublish()
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
-    assert menu == ["/fr/about/", "/fr/programmes/", "/fr/partners/", "/fr/news/", "/fr/learning/"]
+    assert "/fr/indicators/" not in menu
+    assert "/fr/volunteering/" not in menu
 
 
 def test_standard_page_has_breadcrumbs_and_meta_description(client, home):
