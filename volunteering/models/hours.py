@@ -56,9 +56,9 @@ def plural_count(hours):
     """The count that chooses the plural form for some hours in the active language: a fraction
     of an hour reads like a hundred in Arabic ("2.5 ساعة") and English ("1.5 hours"); French
     counts its whole part ("1,5 heure", "2,5 heures")."""
-    if hours == int(hours):
+    if hours == int(hours) or get_language() == "fr":
         return int(hours)
-    return int(hours) if get_language() == "fr" else 100
+    return 100
 
 
 def hours_given(sign_up):
