@@ -34,8 +34,8 @@ UNCHECKED = {
         "request for volunteers": "/en/volunteering/ask-for-volunteers/",
         "page not found": "/en/no-such-page/",
     },
-    # The demo's French site: all but its volunteering, linking the Arabic pages not translated
-    # yet (the legal pages, some forms).
+    # The demo's French site: everything English has but the legal pages, linking the Arabic
+    # ones.
     "fr": {
         "home page": "/fr/",
         "standard page": "/fr/about/",
@@ -52,6 +52,9 @@ UNCHECKED = {
         "learning index": "/fr/learning/",
         "module": "/fr/learning/cybersecurity-basics/",
         "lesson with a quiz": "/fr/learning/cybersecurity-basics/cyber-backups/",
+        "volunteering index": "/fr/volunteering/",
+        "volunteer opportunity": "/fr/volunteering/elderly-care-website/",
+        "request for volunteers": "/fr/volunteering/ask-for-volunteers/",
         "indicator index": "/fr/indicators/",
         "indicator": "/fr/indicators/trainees-by-track/",
         "open data": "/fr/indicators/data/",

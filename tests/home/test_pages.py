@@ -2,6 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from indicators.models import Indicator
 from tests.factories import StandardPageFactory
@@ -80,9 +81,8 @@ def test_the_status_check_switches_language_in_place(client, demo):
 
 
 def test_the_french_menu_leaves_out_sections_without_french_content(client, demo):
-    # The demo translates into French its programmes (with their partners), news, events (with a
-    # workshop's registration form, in the forms index) and a module, not its opportunities. The
-    # indicators are snippets, not pages under their section: it has French ones.
+    # The demo has French content in every section; the indicators are snippets, not pages under
+    # their section.
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
     assert menu == [
         "/fr/about/",
@@ -93,15 +93,20 @@ def test_the_french_menu_leaves_out_sections_without_french_content(client, demo
         "/fr/events/",
         "/fr/learning/",
         "/fr/indicators/",
+        "/fr/volunteering/",
     ]
-    english = [a["href"] for a in html(client.get("/en/")).select(".main-nav a")]
-    assert "/en/news/" in english and "/en/indicators/" in english
 
+    # Without French pages under it, or French indicators, a section leaves the French menu only.
+    volunteering = Page.objects.get(locale__language_code="fr", url_path__endswith="/volunteering/")
+    for page in volunteering.get_descendants().live():
+        page.unpublish()
     for indicator in Indicator.objects.filter(locale__language_code="fr"):
         indicator.unpublish()
     menu = [a["href"] for a in html(client.get("/fr/")).select(".main-nav a")]
-    assert "/fr/indicators/" not in menu
-    assert "/fr/volunteering/" not in menu
+    assert "/fr/volunteering/" not in menu and "/fr/indicators/" not in menu
+    assert "/fr/news/" in menu
+    english = [a["href"] for a in html(client.get("/en/")).select(".main-nav a")]
+    assert "/en/volunteering/" in english and "/en/indicators/" in english
 
 
 def test_standard_page_has_breadcrumbs_and_meta_description(client, home):
