@@ -159,3 +159,13 @@ def test_an_association_asks_for_a_device_repair_volunteer_and_gets_a_draft_oppo
     assert draft.region.slug == "tartus"
     assert [skill.slug for skill in draft.skills.all()] == ["device-repair"]
     assert draft.partner.slug == "tartus-library-friends"
+
+
+@pytest.mark.parametrize(("language", "colon"), [("ar", '":"'), ("fr", '"\u00a0:"')])
+def test_an_opportunitys_facts_end_their_labels_as_the_language_writes_a_colon(
+    page, demo_site, language, colon
+):
+    page.goto(f"/{language}/volunteering/elderly-care-website/")
+    label = page.locator(".facts dt").first
+    after = label.evaluate("dt => getComputedStyle(dt, '::after').content")
+    assert after == colon
