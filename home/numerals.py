@@ -87,8 +87,12 @@ def use_style(style):
     return _style.set(style)
 
 
+def language():
+    return (translation.get_language() or "").split("-")[0]
+
+
 def arabic_page():
-    return (translation.get_language() or "").split("-")[0] == "ar"
+    return language() == "ar"
 
 
 def digits(text, style=None):
@@ -101,7 +105,8 @@ def digits(text, style=None):
 
 def written_date(value, style=None):
     """A date as readers of the active language write it: "15 يناير 2026" (or "15 كانون الثاني
-    2026"), "15 January 2026", "15 janvier 2026". Digits are set with the rest of the page."""
+    2026"), "15 January 2026", "15 janvier 2026" ("1er mars 2028"). Digits are set with the rest of
+    the page."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
@@ -109,7 +114,11 @@ def written_date(value, style=None):
     if arabic_page():
         months = ARABIC_MONTHS.get((style or current_style()).months, ARABIC_MONTHS[TRANSLITERATED])
         return f"{value.day} {months[value.month - 1]} {value.year}"
-    return formats.date_format(value, "DATE_FORMAT")
+    written = formats.date_format(value, "DATE_FORMAT")
+    if value.day == 1 and language() == "fr" and written.startswith("1 "):
+        # French writes the first of a month as an ordinal, which no date format letter gives.
+        written = f"1er{written[1:]}"
+    return written
 
 
 def written_moment(value, style=None):

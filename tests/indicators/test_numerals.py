@@ -30,6 +30,10 @@ def test_one_date_style_per_language_with_the_arabic_months_the_site_chose():
         assert written_date(DAY, Style(months=LEVANTINE)) == "15 January 2026"
     with translation.override("fr"):
         assert written_date(DAY) == "15 janvier 2026"
+        assert written_date(datetime.date(2028, 3, 1)) == "1er mars 2028"
+        assert written_date(datetime.date(2028, 3, 11)) == "11 mars 2028"
+    with translation.override("en"):
+        assert written_date(datetime.date(2028, 3, 1)) == "1 March 2028"
 
 
 def test_file_sizes_are_written_as_readers_write_them():
