@@ -147,18 +147,24 @@ def test_home_teasers_are_rendered_once_and_show_new_news_at_once(client, home, 
     assert "ورشة الأمن الرقمي" in client.get("/ar/").content.decode()
 
 
-def test_a_page_reads_the_content_version_once_and_a_change_in_it_reads_the_new_one(
-    client, home, settings, monkeypatch
-):
-    settings.PAGE_CACHE_SECONDS = 0  # rendered each time, from its remembered fragments
-    reads = []
+@pytest.fixture
+def reads(monkeypatch):
+    """The keys read from the shared cache, in order."""
+    keys = []
     real_get = caching.cache.get
 
     def counting_get(key, *args, **kwargs):
-        reads.append(key)
+        keys.append(key)
         return real_get(key, *args, **kwargs)
 
     monkeypatch.setattr(caching.cache, "get", counting_get)
+    return keys
+
+
+def test_a_page_reads_the_content_version_once_and_a_change_in_it_reads_the_new_one(
+    client, home, settings, reads
+):
+    settings.PAGE_CACHE_SECONDS = 0  # rendered each time, from its remembered fragments
     client.get("/ar/")
     reads.clear()
     client.get("/ar/")
@@ -200,24 +206,16 @@ def test_the_parts_around_a_page_are_rendered_once_but_never_from_a_preview(clie
 
 
 def test_renderings_are_kept_in_each_process_and_an_edit_still_shows_at_once(
-    client, home, settings, monkeypatch
+    client, home, settings, reads
 ):
     settings.PAGE_CACHE_SECONDS = 0  # rendered each time, from its remembered fragments
     footer = FooterText.objects.create(body="<p>النص الأول</p>", locale=home.locale)
-    reads = []
-    real_get = caching.cache.get
-
-    def counting_get(key, *args, **kwargs):
-        reads.append(key)
-        return real_get(key, *args, **kwargs)
-
-    monkeypatch.setattr(caching.cache, "get", counting_get)
     client.get("/ar/")
     reads.clear()
     assert "النص الأول" in client.get("/ar/").content.decode()
     # The menu, footer and header come from the process; only objects from the shared cache.
     assert reads
-    assert not [key for key in reads if isinstance(real_get(key), str)]
+    assert not [key for key in list(reads) if isinstance(caching.cache.get(key), str)]
 
     footer.body = "<p>النص الثاني</p>"
     footer.save()
