@@ -7,11 +7,11 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Submission
 from home.codes import new_code, normalise_code
+from home.numerals import language
 
 
 class ServiceHours(models.Model):
@@ -56,7 +56,7 @@ def plural_count(hours):
     """The count that chooses the plural form for some hours in the active language: a fraction
     of an hour reads like a hundred in Arabic ("2.5 ساعة") and English ("1.5 hours"); French
     counts its whole part ("1,5 heure", "2,5 heures")."""
-    if hours == int(hours) or get_language() == "fr":
+    if hours == int(hours) or language() == "fr":
         return int(hours)
     return 100
 
