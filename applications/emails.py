@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from home.caching import remember
 from home.outbox import register
 from news import calendar
 
@@ -65,14 +66,13 @@ def _message(template, subject, context, reply_to=None):
 
 
 def _context(submission, **extra):
-    page = submission.page.specific
-    return {
-        "submission": submission,
-        "page": page,
-        "site_name": _("Tamkeen"),
-        "status_url": _status_url(submission, page),
-        **extra,
-    }
+    # Worked out once for the emails about one submission that are sent together (the team's
+    # and the applicant's), which share the submission object.
+    if not hasattr(submission, "_in_emails"):
+        # The form as it is published, remembered until the content changes (two queries).
+        page = remember(f"form-page:{submission.page_id}", lambda: submission.page.specific)
+        submission._in_emails = {"page": page, "status_url": _status_url(submission, page)}
+    return {"submission": submission, "site_name": _("Tamkeen"), **submission._in_emails, **extra}
 
 
 def notification(email):

@@ -3,7 +3,8 @@
 A feature records its emails in the same transaction as what causes them (a submission, a status
 change, an alert) and registers, in its `AppConfig.ready()`, how to write one from its row. After
 the commit a task delivers each row: it claims the row (pending → sending, with a lease), hands
-the message to the mail server, and records it as sent. A row is claimed by one process at a
+the message to the mail server, and records it as sent. A task's emails (a submission's two) go
+through one connection to the mail server. A row is claimed by one process at a
 time and never once it is sent, so no retry sends a delivered email again; `send_pending_emails`
 (cron) queues again whatever is still undelivered: pending for over a minute, failed once its
 backoff has passed, sending past its lease (its sender died).
@@ -161,17 +162,23 @@ def claimable(now):
     return unfinished & Q(attempts__lt=settings.OUTBOX_MAX_ATTEMPTS)
 
 
-def claim(pk):
+def claim(pk, known=None):
     """The email, now ours to send for the length of the lease; None when it is sent, given
     up, or being sent by another process. One UPDATE both checks and claims: of two processes
-    claiming at once, the second waits for the first's row and then finds it taken."""
+    claiming at once, the second waits for the first's row and then finds it taken. `known` is
+    the row as read before (with the other emails of a task): when nobody has attempted it
+    since, the claim says so and it need not be read again."""
     now = timezone.now()
-    claimed = OutgoingEmail.objects.filter(claimable(now), pk=pk).update(
-        state=State.SENDING,
-        attempts=F("attempts") + 1,
-        due_at=now + datetime.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS),
-    )
-    return OutgoingEmail.objects.get(pk=pk) if claimed else None
+    lease = now + datetime.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+    claimable_row = OutgoingEmail.objects.filter(claimable(now), pk=pk)
+    taken = {"state": State.SENDING, "attempts": F("attempts") + 1, "due_at": lease}
+    if known is not None:
+        if known.state == State.SENT:
+            return None
+        if claimable_row.filter(attempts=known.attempts).update(**taken):
+            known.state, known.attempts, known.due_at = State.SENDING, known.attempts + 1, lease
+            return known
+    return OutgoingEmail.objects.get(pk=pk) if claimable_row.update(**taken) else None
 
 
 def backoff(attempts):
@@ -202,46 +209,69 @@ def forgotten(email):
     return {"context": {}} if email.purpose == WRITTEN else {}
 
 
-def deliver(pk, objects=None):
-    """Send one email unless it is sent or taken; True when this call sent it, False when it
-    failed, None when there was nothing to do. `objects` keeps the objects emails are about
-    between calls, for emails about the same one."""
-    email = claim(pk)
-    if email is None:
-        return None
-    if objects is not None and email.content_type_id:
-        about = (email.content_type_id, email.object_id)
-        if about in objects:
-            email.about = objects[about]
-        else:
-            objects[about] = email.about
-    try:
-        message = RENDERERS[email.purpose](email)
-        message.to = [email.recipient]
-        message.extra_headers["Message-ID"] = email.message_id
-        message.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
-        message.send()
-    except Exception as error:
-        last_error = repr(error)[:1000]
-        due = timezone.now() + backoff(email.attempts)
-        forget = {}
-        if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
-            due = None
-            forget = forgotten(email)
+class Delivery:
+    """The sending of a task's emails: read together, the objects they are about read once, and
+    handed to the mail server through one connection (opened by the first, and again after a
+    failure)."""
+
+    def __init__(self, ids):
+        self.known = OutgoingEmail.objects.in_bulk(ids)
+        self.objects = {}
+        self.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.hang_up()
+
+    def hang_up(self):
+        try:
+            self.connection.close()
+        except Exception as error:  # a connection already broken; the next email opens another
+            logger.info("Closing the mail connection: %r", error)
+
+    def deliver(self, pk):
+        """Send one email unless it is sent or taken; True when this call sent it, False when it
+        failed, None when there was nothing to do."""
+        email = claim(pk, self.known.get(pk))
+        if email is None:
+            return None
+        if email.content_type_id:
+            about = (email.content_type_id, email.object_id)
+            if about in self.objects:
+                email.about = self.objects[about]
+            else:
+                self.objects[about] = email.about
+        try:
+            message = RENDERERS[email.purpose](email)
+            message.to = [email.recipient]
+            message.extra_headers["Message-ID"] = email.message_id
+            message.connection = self.connection
+            self.connection.open()
+            message.send()
+        except Exception as error:
+            self.hang_up()
+            last_error = repr(error)[:1000]
+            due = timezone.now() + backoff(email.attempts)
+            forget = {}
+            if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+                due = None
+                forget = forgotten(email)
+            persist(
+                lambda: OutgoingEmail.objects.filter(pk=pk, state=State.SENDING).update(
+                    state=State.FAILED, last_error=last_error, due_at=due, **forget
+                )
+            )
+            logger.warning("Email %s (%s) not sent: %r", pk, email.purpose, error)
+            return False
+        forget = forgotten(email)
         persist(
-            lambda: OutgoingEmail.objects.filter(pk=pk, state=State.SENDING).update(
-                state=State.FAILED, last_error=last_error, due_at=due, **forget
+            lambda: OutgoingEmail.objects.filter(pk=pk).update(
+                state=State.SENT, sent_at=timezone.now(), due_at=None, last_error="", **forget
             )
         )
-        logger.warning("Email %s (%s) not sent: %r", pk, email.purpose, error)
-        return False
-    forget = forgotten(email)
-    persist(
-        lambda: OutgoingEmail.objects.filter(pk=pk).update(
-            state=State.SENT, sent_at=timezone.now(), due_at=None, last_error="", **forget
-        )
-    )
-    return True
+        return True
 
 
 class EmailsNotSent(Exception):
@@ -252,8 +282,8 @@ class EmailsNotSent(Exception):
 def deliver_emails(ids):
     """Deliver the emails one by one; a failure is recorded on its row (and retried by
     `send_pending_emails`) and marks the task failed once the others are sent."""
-    objects = {}
-    failed = [pk for pk in ids if deliver(pk, objects) is False]
+    with Delivery(ids) as delivery:
+        failed = [pk for pk in ids if delivery.deliver(pk) is False]
     if failed:
         raise EmailsNotSent(f"emails {failed} not sent; they will be retried")
 

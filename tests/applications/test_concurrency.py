@@ -73,16 +73,20 @@ def test_senders_claiming_the_same_emails_at_once_each_get_a_different_one(home,
     barrier = threading.Barrier(senders)
     claimed, errors = [], []
 
-    def send():
+    def send(number):
         try:
+            # Half of them read the rows first, as a task does with its emails.
+            known = OutgoingEmail.objects.in_bulk(emails) if number % 2 else {}
             barrier.wait(timeout=30)
-            claimed.extend(email.pk for pk in emails if (email := claim(pk)) is not None)
+            claimed.extend(
+                email.pk for pk in emails if (email := claim(pk, known.get(pk))) is not None
+            )
         except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=send) for _ in range(senders)]
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(senders)]
     for thread in threads:
         thread.start()
     for thread in threads:
