@@ -365,6 +365,7 @@ env_editors = environ.Env(
     AXES_COOLOFF_MINUTES=(int, 30),
     SESSION_COOKIE_AGE=(int, 8 * 60 * 60),
 )
+WAGTAILADMIN_USER_LOGIN_FORM = "home.signing_in.LoginForm"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

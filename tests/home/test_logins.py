@@ -1,6 +1,7 @@
 """Admin logins: guessing passwords is stopped, and moderators confirm logins with a code."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -26,6 +27,19 @@ def code(device):
     return str(totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)).zfill(
         device.digits
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "username", "password"),
+    [("ar", "اسم المستخدم", "كلمة المرور"), ("fr", "Nom d’utilisateur", "Mot de passe")],
+)
+def test_the_sign_in_form_is_labelled_in_the_admins_language(client, language, username, password):
+    page = BeautifulSoup(
+        client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE=language).content,
+        "html.parser",
+    )
+    labels = [page.find("label", {"for": f"id_{name}"}) for name in ("username", "password")]
+    assert [label.find(string=True).strip() for label in labels] == [username, password]
 
 
 def test_a_right_password_logs_in(client):
