@@ -217,7 +217,7 @@ class Delivery:
     def __init__(self, ids):
         self.known = OutgoingEmail.objects.in_bulk(ids)
         self.objects = {}
-        self.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+        self.connection = None
 
     def __enter__(self):
         return self
@@ -226,10 +226,13 @@ class Delivery:
         self.hang_up()
 
     def hang_up(self):
+        if self.connection is None:
+            return
         try:
             self.connection.close()
-        except Exception as error:  # a connection already broken; the next email opens another
+        except Exception as error:  # a connection already broken
             logger.info("Closing the mail connection: %r", error)
+        self.connection = None
 
     def deliver(self, pk):
         """Send one email unless it is sent or taken; True when this call sent it, False when it
@@ -247,8 +250,11 @@ class Delivery:
             message = RENDERERS[email.purpose](email)
             message.to = [email.recipient]
             message.extra_headers["Message-ID"] = email.message_id
+            if self.connection is None:
+                # Here, so that a mail server that cannot be reached fails the email, on its row.
+                self.connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+                self.connection.open()
             message.connection = self.connection
-            self.connection.open()
             message.send()
         except Exception as error:
             self.hang_up()

@@ -1,6 +1,7 @@
 """The outbox speaking SMTP to a mail server: a submission's emails go through one connection, and a
 server that drops the connection costs the email it was taking a retry, not the ones after it."""
 
+import socket
 import socketserver
 import threading
 
@@ -79,3 +80,14 @@ def test_a_dropped_connection_fails_one_email_and_the_next_is_sent(submit, mail_
     assert mail_server.connections == 2
     (delivered,) = mail_server.messages
     assert b"sara@example.org" in delivered
+
+
+def test_a_mail_server_out_of_reach_fails_each_email_on_its_row(submit, mail_server, settings):
+    with socket.socket() as unused:  # a port nobody listens on
+        unused.bind(("127.0.0.1", 0))
+        settings.EMAIL_PORT = unused.getsockname()[1]
+    assert submit().status_code == 200
+    emails = OutgoingEmail.objects.all()
+    assert [email.state for email in emails] == ["failed", "failed"]
+    assert all("ConnectionRefused" in email.last_error for email in emails)
+    assert mail_server.messages == []
