@@ -24,7 +24,7 @@ class NewSubmissionsPanel(PageListPanel):
         forms = (
             reviewable_submissions(self.request.user)
             .filter(status=Status.RECEIVED)
-            .values("page_id", "page__draft_title")
+            .values("page_id", "page__draft_title", "page__locale__language_code")
             .annotate(waiting=Count("pk"))
             .order_by("-waiting", "page__draft_title")[: self.limit]
         )
@@ -35,6 +35,7 @@ class NewSubmissionsPanel(PageListPanel):
                 + f"?status={Status.RECEIVED}",
                 ngettext("%(count)d new submission", "%(count)d new submissions", form["waiting"])
                 % {"count": form["waiting"]},
+                form["page__locale__language_code"],
             )
             for form in forms
         ]

@@ -33,7 +33,8 @@ class PageListPanel(Component):
         self.request = request
 
     def rows(self):
-        """(title, url, note) triples; the note is shown beside the linked title."""
+        """(title, url, note, language): the note is shown beside the linked title, which is
+        marked as written in `language` (a page's) when that is not the admin's."""
         raise NotImplementedError
 
     def get_context_data(self, parent_context):
@@ -59,7 +60,12 @@ class MyDraftsPanel(PageListPanel):
             .order_by("-latest_revision_created_at")[: self.limit]
         )
         return [
-            (page.get_admin_display_title(), edit_url(page), page.locale.get_display_name())
+            (
+                page.get_admin_display_title(),
+                edit_url(page),
+                page.locale.get_display_name(),
+                page.locale.language_code,
+            )
             for page in pages
         ]
 
@@ -98,6 +104,7 @@ class ChangedSinceTranslatedPanel(PageListPanel):
                 source.object_repr,
                 reverse("wagtail_localize:update_translations", args=[source.pk]),
                 _("Published %(date)s") % {"date": date_format(localtime(source.edited_at))},
+                settings.LANGUAGE_CODE,
             )
             for source in sources
         ]
@@ -169,7 +176,9 @@ class UnfinishedTranslationsPanel(PageListPanel):
                 ) % {"count": translation.left}
             language = translation.target_locale.get_display_name()
             title = getattr(target, "get_admin_display_title", target.__str__)()
-            rows.append((title, url, f"{language}: {note}"))
+            rows.append(
+                (title, url, f"{language}: {note}", translation.target_locale.language_code)
+            )
             if len(rows) == self.limit:
                 break
         return rows

@@ -52,7 +52,12 @@ class ClosingSoonPanel(PageListPanel):
             .order_by("closes", "title")
         )
         return [
-            (page.get_admin_display_title(), edit_url(page), date_format(page.closes))
+            (
+                page.get_admin_display_title(),
+                edit_url(page),
+                date_format(page.closes),
+                page.locale.language_code,
+            )
             for page in pages
         ]
 

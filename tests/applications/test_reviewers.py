@@ -183,6 +183,24 @@ class TestNewSubmissionsPanel:
         assert all(s.reference in listed for s in waiting)
         assert Submission.objects.get(status=Status.UNDER_REVIEW).reference not in listed
 
+    def test_a_form_in_another_language_is_named_as_written(
+        self, client, reviewer, form_page, submit
+    ):
+        # A screen reader reads a French form's title with a French voice in the Arabic admin.
+        french = form_page.copy_for_translation(
+            Locale.objects.get(language_code="fr"), copy_parents=True
+        )
+        french.title = "Demande d'adhésion"
+        french.save_revision().publish()
+        assign(french, reviewer)
+        submit()
+        submit(page=french)
+        client.force_login(reviewer)
+        links = {link.get_text(): link.attrs for link in self.panel(client).find_all("a")}
+        assert links["Demande d'adhésion"].get("lang") == "fr"
+        assert links["Demande d'adhésion"].get("dir") == "ltr"
+        assert "lang" not in links[form_page.title]
+
     def test_no_panel_without_new_submissions_or_without_forms(
         self, client, roles, reviewer, form_page, mine
     ):
