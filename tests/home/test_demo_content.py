@@ -47,3 +47,14 @@ def test_news_listings_without_filters_do_not_blame_filters(client, demo):
         client.get("/fr/news/").content.decode().replace("&#x27;", "'")
     )
     assert FILTERS_BLAMED["ar"] in client.get("/ar/news/?tag=no-such-tag").content.decode()
+
+
+def test_the_admin_greets_each_demo_account_by_an_arabic_name(client, demo, django_user_model):
+    accounts = django_user_model.objects.filter(email__endswith="@tamkeen.example")
+    assert accounts.count() == 9  # the administrator and one account per role
+    for account in accounts:
+        assert re.fullmatch(r"[\u0621-\u064a]+ [\u0621-\u064a ]+", account.get_full_name())
+    reviewer = accounts.get(username="reviewer")
+    client.force_login(reviewer)
+    headings = BeautifulSoup(client.get("/admin/").content, "html.parser").find_all("h2")
+    assert reviewer.get_full_name() in [heading.get_text(strip=True) for heading in headings]

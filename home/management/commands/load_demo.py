@@ -20,17 +20,18 @@ from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from home.roles import setup_roles
 from home.siteaddress import set_site_address
 
-# One demo account per role: (username, groups).
+# One demo account per role: (username, name, groups). The admin greets each by name.
 DEMO_STAFF = [
-    ("programme-editor", [roles.SECTIONS["programmes"].editors]),
-    ("news-editor", [roles.SECTIONS["news"].editors]),
-    ("learning-editor", [roles.SECTIONS["learning"].editors]),
-    ("volunteering-editor", [roles.SECTIONS["volunteering"].editors]),
-    ("moderator", [roles.MODERATORS]),
-    ("translator", [roles.TRANSLATORS]),
-    ("reviewer", [roles.APPLICATION_REVIEWERS]),
-    ("coordinator", [roles.VOLUNTEER_COORDINATORS]),
+    ("programme-editor", "رنا الخطيب", [roles.SECTIONS["programmes"].editors]),
+    ("news-editor", "عمر الحلبي", [roles.SECTIONS["news"].editors]),
+    ("learning-editor", "هالة منصور", [roles.SECTIONS["learning"].editors]),
+    ("volunteering-editor", "يوسف درويش", [roles.SECTIONS["volunteering"].editors]),
+    ("moderator", "سامر القاسم", [roles.MODERATORS]),
+    ("translator", "نور عيسى", [roles.TRANSLATORS]),
+    ("reviewer", "سلمى العلي", [roles.APPLICATION_REVIEWERS]),
+    ("coordinator", "باسل حداد", [roles.VOLUNTEER_COORDINATORS]),
 ]
+ADMIN_NAME = "ماجد العمر"
 
 FOOTERS = {
     "ar": "<p>برنامج «تمكين» للتمكين الرقمي لمنظمات المجتمع المدني، "
@@ -116,7 +117,14 @@ class Command(BaseCommand):
         if User.objects.filter(username="admin").exists():
             return
         password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        admin = User.objects.create_superuser("admin", "admin@tamkeen.example", password)
+        first_name, last_name = ADMIN_NAME.split(" ", 1)
+        admin = User.objects.create_superuser(
+            "admin",
+            "admin@tamkeen.example",
+            password,
+            first_name=first_name,
+            last_name=last_name,
+        )
         admin.groups.add(Group.objects.get(name=roles.SITE_ADMINISTRATORS))
         shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
         self.stdout.write(
@@ -130,18 +138,24 @@ class Command(BaseCommand):
         """One account per role, each with a random password shown only now."""
         User = get_user_model()
         created = []
-        for username, group_names in DEMO_STAFF:
+        for username, name, group_names in DEMO_STAFF:
             if User.objects.filter(username=username).exists():
                 continue
             password = secrets.token_urlsafe(12)
+            first_name, last_name = name.split(" ", 1)
             user = User.objects.create_user(
-                username, f"{username}@tamkeen.example", password, is_staff=False
+                username,
+                f"{username}@tamkeen.example",
+                password,
+                is_staff=False,
+                first_name=first_name,
+                last_name=last_name,
             )
             user.groups.set(Group.objects.filter(name__in=group_names))
             UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ar"})
             created.append((username, ", ".join(group_names), password))
         # Feature apps give the accounts their work, such as the forms the reviewer reviews.
-        accounts = User.objects.filter(username__in=[username for username, _groups in DEMO_STAFF])
+        accounts = User.objects.filter(username__in=[username for username, *_rest in DEMO_STAFF])
         for fn in hooks.get_hooks("demo_staff_created"):
             fn(accounts)
         for username, group_names, password in created:
