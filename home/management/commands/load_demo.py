@@ -159,7 +159,7 @@ class Command(BaseCommand):
         for fn in hooks.get_hooks("demo_staff_created"):
             fn(accounts)
         for username, group_names, password in created:
-            self.stdout.write(f"  {username:<17} {password}  ({group_names})")
+            self.stdout.write(f"  {username:<20} {password}  ({group_names})")
         if created:
             self.stdout.write(
                 "Staff accounts above: passwords shown once; two-step login for moderators."
