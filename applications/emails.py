@@ -69,7 +69,8 @@ def _context(submission, **extra):
     # Worked out once for the emails about one submission that are sent together (the team's
     # and the applicant's), which share the submission object.
     if not hasattr(submission, "_in_emails"):
-        # The form as it is published, remembered until the content changes (two queries).
+        # The form as published, remembered until the content changes: reading it took two
+        # queries for every email.
         page = remember(f"form-page:{submission.page_id}", lambda: submission.page.specific)
         submission._in_emails = {"page": page, "status_url": _status_url(submission, page)}
     return {"submission": submission, "site_name": _("Tamkeen"), **submission._in_emails, **extra}
