@@ -34,6 +34,7 @@ EVERY_DATABASE = (
     "tests/applications/test_references.py",
     "tests/applications/test_task_queue.py",
     "tests/applications/test_emails_and_retention.py",
+    "tests/applications/test_mail_server.py",
     "tests/applications/test_walkthrough.py",
     "tests/volunteering/test_concurrency.py",
     "tests/config/test_queries.py",
