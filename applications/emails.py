@@ -6,6 +6,8 @@ They go through the outbox (home/outbox.py): recorded with the submission or the
 written from here when they are sent.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -48,8 +50,12 @@ def _answers(submission, page):
 
 
 def _status_url(submission, page):
+    """The status check, with the submission's reference filled in."""
     index = forms_index(submission.language, page.locale_id)
-    return index.full_url + index.reverse_subpage("status") if index else ""
+    if index is None:
+        return ""
+    query = urlencode({"reference": submission.reference})
+    return f"{index.full_url}{index.reverse_subpage('status')}?{query}"
 
 
 def _message(template, subject, context, reply_to=None):

@@ -159,6 +159,8 @@ def status_check(index_page, request):
             result = find_submission(form.cleaned_data["reference"], form.cleaned_data["email"])
             context["checked"] = True
     else:
-        form = StatusCheckForm()
+        # The applicant's emails and confirmation link here with their reference: only their
+        # address is left to type.
+        form = StatusCheckForm(initial={"reference": request.GET.get("reference", "")[:24]})
     context.update(form=form, result=result)
     return TemplateResponse(request, "applications/status_check.html", context)

@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core import mail
 
 from applications.models import Status, Submission
 from tests.applications.conftest import result_of
@@ -82,3 +85,38 @@ def test_the_status_page_is_not_indexed_and_has_a_labelled_form(client, forms_in
     for name in ("reference", "email"):
         field = page.find("input", {"name": name})
         assert page.find("label", {"for": field["id"]})
+
+
+def test_the_applicant_follows_a_link_with_the_reference_filled_in_and_types_only_the_email(
+    client, submit, status_url
+):
+    # Typing TMK-2026-000123 on a phone is where applicants slip: the confirmation page and
+    # both emails link to the check with the reference already in it.
+    landing = BeautifulSoup(submit().content, "html.parser")
+    submission = Submission.objects.get()
+    (from_landing,) = [a["href"] for a in landing.select("a") if a["href"].startswith(status_url)]
+    links = [from_landing]
+    confirmation = submission.emails.get(recipient="sara@example.org")
+    for message in mail.outbox:
+        if message.to == [confirmation.recipient]:
+            html = BeautifulSoup(message.alternatives[0][0], "html.parser")
+            links += [a["href"] for a in html.select("a")]
+            links += re.findall(r"https?://\S+", message.body)
+    assert len(links) == 3
+    for link in links:
+        page = BeautifulSoup(client.get(link).content, "html.parser")
+        assert page.find("input", {"name": "reference"})["value"] == submission.reference
+        assert not page.find("input", {"name": "email"}).get("value")
+    response = client.post(
+        from_landing, {"reference": submission.reference, "email": "sara@example.org"}
+    )
+    assert "مستلم" in result_of(response)
+
+
+def test_a_reference_in_the_link_is_only_a_suggestion(client, forms_index, status_url):
+    page = BeautifulSoup(
+        client.get(status_url, {"reference": '"><script>alert(1)</script>' + "x" * 50}).content,
+        "html.parser",
+    )
+    assert page.find("input", {"name": "reference"})["value"] == '"><script>alert(1)</script>x'[:24]
+    assert not page.find("script", string="alert(1)")
