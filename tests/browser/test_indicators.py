@@ -55,3 +55,18 @@ def test_the_indicators_page_and_the_survey_results_pass_axe_in_arabic_on_a_phon
     expect(page.get_by_text("اقتراح مكتوب لا يُنشر أبدًا")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible(page)
+
+
+def test_an_indicator_s_downloads_read_right_to_left_in_arabic(demo_site, page):
+    """CSV then JSON, as the Arabic line reads: before, the two Latin names made one left-to-right
+    run, so JSON came first from the right, and on a phone the separator between them was left
+    beside another ("· · CSV")."""
+    page.set_viewport_size(PHONE)
+    page.goto("/ar/indicators/")
+    for meta in page.locator(".chart-meta").all():
+        csv = meta.get_by_role("link", name="CSV").bounding_box()
+        json = meta.get_by_role("link", name="JSON").bounding_box()
+        if abs(csv["y"] - json["y"]) < 1:  # on one line: CSV is further right
+            assert csv["x"] > json["x"] + json["width"]
+        else:  # JSON went down to the next line
+            assert json["y"] > csv["y"]
