@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
@@ -20,6 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.digits import to_latin_digits
 from home.indexing import AnalysedSearch
 from home.lookups import (
     active_locale,
@@ -258,6 +261,12 @@ class SiteSettings(SiteSetting):
         blank=True,
         default="https://creativecommons.org/licenses/by/4.0/",
     )
+
+    @property
+    def phone_link(self):
+        """The phone as a `tel:` address a phone dials: Latin digits and a leading +, without the
+        spaces and dashes written for reading (RFC 3966)."""
+        return "tel:" + re.sub(r"[^\d+]", "", to_latin_digits(self.phone))
 
     panels = [
         MultiFieldPanel([FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),

@@ -2,8 +2,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from home.models import SiteSettings
 from indicators.models import Indicator
 from tests.factories import StandardPageFactory
 
@@ -139,6 +140,21 @@ def test_footer_shows_site_settings_and_legal_pages_in_the_readers_language(clie
         "/en/terms-of-use/",
     ]
     assert not any(a.has_attr("lang") or a.has_attr("hreflang") for a in legal)
+
+
+def test_the_footer_s_phone_number_dials_as_written(client, demo):
+    """Written for reading, with spaces or Arabic-Indic digits; dialled from a `tel:` address a
+    phone understands (a space in one is invalid, an Arabic-Indic digit dials nothing)."""
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    for written, dialled in [
+        ("+963 11 000 0000", "tel:+963110000000"),
+        ("٠٩٩٣-١٢٣ ٤٥٦", "tel:0993123456"),
+    ]:
+        settings.phone = written
+        settings.save()
+        for language in ("ar", "en"):
+            link = html(client.get(f"/{language}/")).select_one("footer a[href^='tel:']")
+            assert link["href"] == dialled
 
 
 def test_a_legal_page_not_translated_yet_is_linked_in_arabic_and_said_to_be(client, demo):
