@@ -17,7 +17,7 @@ BAR_GAP = 12
 # Room for the value axis labels, and for the bar labels above each bar.
 AXIS = 56
 PAD = 16
-LABEL = 18
+LABEL = 28  # Arabic letters reach well below the baseline: ي's dots must clear the bar
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def bar_chart(marks, *, title, description, ident, rtl=False, number=str):
     for i, mark in enumerate(marks):
         y = PAD + row * i
         parts.append(
-            f'<text class="chart-label" x="{_x(PAD, rtl)}" y="{y + LABEL - 4}" '
+            f'<text class="chart-label" x="{_x(PAD, rtl)}" y="{y + LABEL - 10}" '
             f'text-anchor="start">{escape(mark.label)}</text>'
         )
         bar_y = y + LABEL

@@ -91,3 +91,20 @@ def test_the_value_axis_falls_on_round_numbers():
     assert ticks(14) == [0, 5, 10, 15]
     assert ticks(1000) == [0, 200, 400, 600, 800, 1000]
     assert ticks(0) == [0, 1]
+
+
+def test_a_label_s_dots_stand_clear_of_its_bar():
+    """Arabic letters reach about half their size below the line they sit on (the dots of a
+    final ي): a bar 4 units under the label's baseline covered them, and "الإلكتروني" read
+    "الإلكترونى". The labels are drawn at 17 units (`.chart text` in site.css)."""
+    svg = bar_chart(
+        [Mark("البريد الإلكتروني", 15), Mark("منصات التواصل الاجتماعي", 12)],
+        title="t",
+        description="d",
+        ident="b",
+        rtl=True,
+    )
+    baselines = [float(y) for y in re.findall(r'class="chart-label"[^>]* y="([\d.]+)"', svg)]
+    tops = [attr(bar, "y") for bar in marks_of(svg, "rect")]
+    assert len(baselines) == len(tops) == 2
+    assert all(top - baseline >= 17 / 2 for baseline, top in zip(baselines, tops, strict=True))
