@@ -109,3 +109,28 @@ def test_filters_on_a_laptop_have_their_title_above_and_fields_in_a_row(phone, d
     assert len(selects) >= 2
     assert all(title["y"] + title["height"] <= box["y"] for box in selects)
     assert len({round(box["y"]) for box in selects}) == 1
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/ar/programmes/tech-partnerships/",  # the eligibility check
+        "/ar/learning/digital-governance/governance-disclosure/",  # the lesson's quiz
+    ],
+)
+def test_a_question_of_two_lines_stays_whole_inside_its_box(phone, demo_site, address):
+    """Set in its box's border, a question that wrapped on a phone had the border drawn through
+    it, between its first line and the rest."""
+    page = phone()
+    page.goto(address)
+    questions = page.evaluate(
+        """() => [...document.querySelectorAll('form fieldset')].map(box => {
+            const question = box.querySelector('legend').getBoundingClientRect();
+            const border = parseFloat(getComputedStyle(box).borderTopWidth);
+            return {lines: Math.round(question.height / parseFloat(
+                        getComputedStyle(box.querySelector('legend')).lineHeight)),
+                    inside: question.top >= box.getBoundingClientRect().top + border};
+        })"""
+    )
+    assert any(question["lines"] >= 2 for question in questions)
+    assert all(question["inside"] for question in questions)
