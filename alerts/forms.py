@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import EmailAddressField
 from news.models import NewsCategory
 from programmes.models import ProgrammePage
 from programmes.status import ANNOUNCED, UPCOMING
@@ -12,14 +13,13 @@ class AlertForm(forms.Form):
     """An address and what to be told about. `website` is a honeypot: hidden from people, filled
     by robots that fill every field."""
 
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Your email address"),
         max_length=254,
         error_messages={
             "required": _("Enter your email address."),
             "invalid": _("Enter an email address such as name@example.org."),
         },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     kind = forms.ChoiceField(choices=Alert.Kind.choices, widget=forms.HiddenInput)
     target = forms.CharField(max_length=200, widget=forms.HiddenInput)

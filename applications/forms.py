@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from home.addresses import EmailAddressField
 from home.caching import remember
 from home.digits import to_latin_digits
 from home.numerals import file_size
@@ -91,10 +92,6 @@ class DateField(forms.DateField):
         if isinstance(value, str):
             value = to_latin_digits(value)
         return super().to_python(value)
-
-
-class EmailField(forms.EmailField):
-    widget = forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"})
 
 
 # Stands for two files or more sent in one file field.
@@ -262,7 +259,7 @@ class ApplicationFormBuilder(FormBuilder):
         return forms.CharField(**options)
 
     def create_email_field(self, field, options):
-        return EmailField(**options)
+        return EmailAddressField(**options)
 
     def create_phone_field(self, field, options):
         return PhoneField(max_length=40, **options)

@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import EmailAddressField
 from home.ratelimit import allow
 
 from .drafts import (
@@ -130,10 +131,8 @@ class StatusCheckForm(forms.Form):
         help_text=_("As in your confirmation, for example TMK-2026-000123."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
     )
-    email = forms.EmailField(
-        label=_("Email address"),
-        help_text=_("The address you gave in the form."),
-        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    email = EmailAddressField(
+        label=_("Email address"), help_text=_("The address you gave in the form.")
     )
 
 

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from applications.forms import (
     ApplicationForm,
     DateField,
-    EmailField,
     NumberField,
     PhoneField,
     region_choices,
 )
+from home.addresses import EmailAddressField
 from home.digits import to_latin_digits
 from programmes.models import site_today
 
@@ -40,7 +40,7 @@ class SignUpForm(ApplicationForm):
         ),
         "singleline",
     )
-    email = kind(EmailField(label=_("Email address"), max_length=254), "email")
+    email = kind(EmailAddressField(label=_("Email address"), max_length=254), "email")
     phone = kind(PhoneField(label=_("Phone number"), required=False, max_length=40), "phone")
     experience = kind(
         forms.CharField(
@@ -84,7 +84,7 @@ class HelpRequestForm(ApplicationForm):
         ),
         "singleline",
     )
-    email = kind(EmailField(label=_("Email address"), max_length=254), "email")
+    email = kind(EmailAddressField(label=_("Email address"), max_length=254), "email")
     phone = kind(PhoneField(label=_("Phone number"), required=False, max_length=40), "phone")
     need = kind(
         forms.CharField(
@@ -156,10 +156,8 @@ class CertificateRequestForm(forms.Form):
         help_text=_("As in the confirmation of your sign-up, for example TMK-2026-000123."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
     )
-    email = forms.EmailField(
-        label=_("Email address"),
-        help_text=_("The address you signed up with."),
-        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),
+    email = EmailAddressField(
+        label=_("Email address"), help_text=_("The address you signed up with.")
     )
 
 

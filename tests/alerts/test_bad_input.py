@@ -105,3 +105,11 @@ def test_an_unsubscribe_link_that_was_tampered_with_removes_nothing(client, anno
     # "Stop everything" from the manage page, the confirmation email's one-click address.
     client.post(link(confirmation, "manage"))
     assert not Subscriber.objects.exists()
+
+
+def test_an_address_pasted_with_an_invisible_direction_mark_is_confirmed(client, announced, sent):
+    """Copied from Arabic text, an address ends with a right-to-left mark: the visitor was
+    thanked, and the confirmation could never be sent."""
+    [confirmation] = sent(ask, client, announced, email="visitor@example.org\u200f")
+    assert confirmation.to == ["visitor@example.org"]
+    assert Subscriber.objects.get().email == "visitor@example.org"
