@@ -105,7 +105,9 @@ def test_a_moderator_enrols_then_logs_in_with_a_code_and_after_losing_the_phone(
     page.locator("[data-testid=use-backup-code]").click()
     expect(page.locator("label[for=id_code]")).to_contain_text("الرمز الاحتياطي")
     give_code(page, "wrong-code")
-    expect(page.locator("#main")).to_contain_text("غير صحيح أو سبق استخدامه")
+    # Shown, not only written: Wagtail's login styles hide a field's errors on this page.
+    expect(page.get_by_role("alert")).to_contain_text("غير صحيح أو سبق استخدامه")
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
     page.wait_for_timeout(1100)  # a wrong code makes the next try wait a second
     give_code(page, codes[0])
