@@ -79,16 +79,22 @@ def submits_for_moderation(user, instance):
 def save_draft(translation, user):
     """Save the translation as a draft revision, keeping what visitors see until it is approved.
 
-    wagtail-localize writes a snippet's draft into its row and takes the row offline; a snippet
-    that was live is put back as it was, with the draft waiting in its latest revision, which is
-    how Wagtail's own snippet editor saves a draft."""
+    wagtail-localize writes the translation into the page's or snippet's row before saving the
+    revision (and takes a snippet offline): one that was live is put back as it was, with the
+    draft waiting in its latest revision, which is how Wagtail's own editors save a draft."""
     target = translation.get_target_instance()
-    shown = type(target).objects.get(pk=target.pk) if not isinstance(target, Page) else None
+    shown = type(target).objects.get(pk=target.pk)
     translation.save_target(user=user, publish=False)
-    if shown is not None and shown.live:
-        draft = type(target).objects.get(pk=target.pk)
-        shown.latest_revision = draft.latest_revision
-        shown.has_unpublished_changes = True
+    if not shown.live:
+        return
+    draft = type(target).objects.get(pk=target.pk)
+    shown.latest_revision = draft.latest_revision
+    shown.has_unpublished_changes = True
+    if isinstance(shown, Page):
+        shown.draft_title = draft.draft_title
+        shown.latest_revision_created_at = draft.latest_revision_created_at
+        shown.save(clean=False)
+    else:
         shown.save()
 
 

@@ -114,6 +114,42 @@ def test_a_translator_submits_a_page_for_moderation_and_a_moderator_publishes_it
     assert english.live and english.title == "Incubation track"
 
 
+def test_a_live_translation_submitted_again_stays_as_it_was_until_approved(
+    client, staff, programmes, english_programmes, django_capture_on_commit_callbacks
+):
+    """wagtail-localize writes a page's translation into its row before saving the revision:
+    for a live page, the new text went public on submission, before a moderator had seen it."""
+    arabic = ProgrammePageFactory(parent=programmes, title="مسار الاحتضان")
+    translation = translate(arabic)
+    type_translations(translation, title="Incubation track")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english = ProgrammePage.objects.get(
+        locale__language_code="en", translation_key=arabic.translation_key
+    )
+    assert english.live and english.title == "Incubation track"
+
+    type_translations(translation, title="Incubator track")
+    staff(client, roles.TRANSLATORS)
+    assert client.post(reverse("translation_submit", args=[translation.pk])).status_code == 302
+
+    client.logout()
+    visitor = client.get(english.url)
+    assert "Incubation track" in visitor.content.decode()
+    assert "Incubator track" not in visitor.content.decode()
+    english.refresh_from_db()
+    assert english.live and english.title == "Incubation track"
+    assert english.has_unpublished_changes and english.draft_title == "Incubator track"
+    assert english.current_workflow_state.status == "in_progress"
+
+    staff(client, roles.MODERATORS)
+    state = english.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[english.pk, "approve", state.pk])
+    assert client.post(url, {}).status_code == 302
+    english.refresh_from_db()
+    assert english.title == "Incubator track" and not english.has_unpublished_changes
+
+
 def test_a_translation_with_sentences_left_untranslated_is_not_submitted(
     client, staff, programmes, english_programmes
 ):
