@@ -27,6 +27,11 @@ class NoPlaceLeft(Exception):
     """Every place is taken and the event has no waiting list."""
 
 
+class AlreadyRegistered(Exception):
+    """The address holds a place at the event, or one on its waiting list, already: a second
+    would take a place from somebody else."""
+
+
 def _lock(event_key):
     """Lock the event's places until the transaction ends; the number taken."""
     if not Seats.objects.filter(event_key=event_key).update(taken=F("taken")):
@@ -55,14 +60,21 @@ def registration_context(page):
 
 def register(submission, event, emails=None):
     """The submission's registration, confirmed while places are left, else waiting; raises
-    NoPlaceLeft when the event is full and has no waiting list. Call inside the submission's
+    NoPlaceLeft when the event is full and has no waiting list, AlreadyRegistered when its
+    address holds a place or waits for one already. Call inside the submission's
     transaction: its email is recorded with it, or added to `emails` for the caller to record
     with the submission's own (one task for all)."""
     key = event.translation_key
     state = Registration.State.CONFIRMED
     with transaction.atomic(savepoint=False):
+        taken = _lock(key)  # also makes two registrations from one address follow each other
+        if submission.email and (
+            Registration.objects.filter(event_key=key, submission__email__iexact=submission.email)
+            .exclude(state=Registration.State.CANCELLED)
+            .exists()
+        ):
+            raise AlreadyRegistered
         if event.capacity:
-            taken = _lock(key)
             if taken < event.capacity:
                 Seats.objects.filter(event_key=key).update(taken=F("taken") + 1)
                 if taken + 1 == event.capacity and not event.waiting_list:

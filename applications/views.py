@@ -11,6 +11,7 @@ from .drafts import (
     INVALID,
     SAVE_BUTTON,
     SUBMITTED,
+    email_field_name,
     kept_files,
     offers_drafts,
     open_draft,
@@ -19,8 +20,19 @@ from .drafts import (
 from .models.registrations import Registration
 from .models.submissions import Submission
 from .references import normalise_reference
-from .registrations import NoPlaceLeft, cancel, read_cancel_token, registration_context
+from .registrations import (
+    AlreadyRegistered,
+    NoPlaceLeft,
+    cancel,
+    read_cancel_token,
+    registration_context,
+)
 from .submissions import store_submission
+
+REGISTERED_ALREADY = _(
+    "This email address is registered for this event already, and its confirmation was sent "
+    "to it. Check the status of your registration with its reference number."
+)
 
 
 def rate_limited(request):
@@ -81,6 +93,10 @@ def serve_form(page, request):
                 )
             except NoPlaceLeft:
                 context.update(availability="full", seats_left=0)
+                return TemplateResponse(request, page.get_template(request), context, status=409)
+            except AlreadyRegistered:
+                form.add_error(email_field_name(page), REGISTERED_ALREADY)
+                context["form"] = form
                 return TemplateResponse(request, page.get_template(request), context, status=409)
             return page.render_landing_page(request, submission, context=context)
         # Files cannot be kept between two posts: the applicant selects them again.

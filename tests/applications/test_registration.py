@@ -202,6 +202,35 @@ def test_a_double_submit_registers_once(client, form_page, event):
     assert len(mails_to("p1@example.org")) == 1
 
 
+def test_one_address_takes_one_place_until_it_cancels(client, form_page, event):
+    """A second registration from the same address, in any case of letters, took another of the
+    places (and another confirmation); it is refused with what was typed kept, until the first
+    is cancelled."""
+    assert register(client, form_page, 1).status_code == 200
+    token = token_of(client.get(form_page.url))
+    again = client.post(
+        form_page.url,
+        {"form_token": token, **answers(full_name="مشارك أول", email="P1@Example.org")},
+    )
+    assert again.status_code == 409
+    assert "مسجَّل في هذه الفعالية من قبل" in text(again)
+    assert 'value="مشارك أول"' in again.content.decode()
+    assert Registration.objects.count() == 1
+    assert len(mails_to("p1@example.org")) == 1
+
+    client.post(cancel_link(mails_to("p1@example.org")[0]))
+    assert register(client, form_page, 1).status_code == 200
+    assert registration_of_states("p1@example.org") == ["cancelled", "confirmed"]
+
+
+def registration_of_states(address):
+    return list(
+        Registration.objects.filter(submission__email=address)
+        .order_by("pk")
+        .values_list("state", flat=True)
+    )
+
+
 def test_the_event_page_shows_places_left_then_the_waiting_list(client, form_page, event):
     assert "بقي مقعدان من أصل 2" in text(client.get(event.url))
     register(client, form_page, 1)
