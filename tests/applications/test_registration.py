@@ -100,6 +100,29 @@ def test_places_are_never_oversold_the_next_ones_wait_in_order(client, form_page
     assert "2" in message.body  # second in the queue
 
 
+def test_those_waiting_are_promised_no_place(client, form_page, event):
+    """Those on the waiting list were thanked with the editors' words for a place (the calendar
+    file, the reminder), asked to "book my place" once every place was taken, and told to cancel
+    "so that someone else can take your place"."""
+    assert "شكرًا لكم" in text(register(client, form_page, 1))
+    register(client, form_page, 2)
+    confirmed = mails_to("p1@example.org")[0]
+    assert "شارع بغداد، دمشق" in confirmed.body  # an Arabic comma before the region
+    assert "ليأخذ غيرك مقعدك" in confirmed.body
+
+    blank = BeautifulSoup(client.get(form_page.url).content, "html.parser")
+    assert blank.select_one("form[method=post] button[type=submit]").get_text(strip=True) == (
+        "انضمّ إلى قائمة الانتظار"
+    )
+    waiting = text(register(client, form_page, 3))
+    assert "أنت في قائمة الانتظار" in waiting and "شكرًا لكم" not in waiting
+    assert "اخرج من قائمة الانتظار" in waiting
+    [message] = mails_to("p3@example.org")
+    assert "اخرج من قائمة الانتظار" in message.body and "مقعدك" not in message.body
+    html = message.alternatives[0][0]
+    assert "الخروج من قائمة الانتظار" in html and "مقعدك" not in html
+
+
 def test_cancelling_gives_the_place_to_the_first_person_waiting_who_is_emailed(
     client, form_page, event
 ):
