@@ -112,4 +112,6 @@ def test_an_address_pasted_with_an_invisible_direction_mark_is_confirmed(client,
     thanked, and the confirmation could never be sent."""
     [confirmation] = sent(ask, client, announced, email="visitor@example.org\u200f")
     assert confirmation.to == ["visitor@example.org"]
+    # Written with the digits of the site's pages (an email is not rewritten as they are).
+    assert "صالح 7 أيام" in confirmation.body
     assert Subscriber.objects.get().email == "visitor@example.org"
