@@ -54,6 +54,8 @@ def test_the_admin_greets_each_demo_account_by_an_arabic_name(client, demo, djan
     assert accounts.count() == 9  # the administrator and one account per role
     for account in accounts:
         assert re.fullmatch(r"[\u0621-\u064a]+ [\u0621-\u064a ]+", account.get_full_name())
+        # The admin in Arabic whatever the browser asks: the administrator's followed the browser.
+        assert account.wagtail_userprofile.preferred_language == "ar"
     reviewer = accounts.get(username="reviewer")
     client.force_login(reviewer)
     headings = BeautifulSoup(client.get("/admin/").content, "html.parser").find_all("h2")

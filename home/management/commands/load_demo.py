@@ -126,6 +126,7 @@ class Command(BaseCommand):
             last_name=last_name,
         )
         admin.groups.add(Group.objects.get(name=roles.SITE_ADMINISTRATORS))
+        UserProfile.objects.update_or_create(user=admin, defaults={"preferred_language": "ar"})
         shown = "(from DEMO_ADMIN_PASSWORD)" if os.environ.get("DEMO_ADMIN_PASSWORD") else password
         self.stdout.write(
             self.style.SUCCESS(
