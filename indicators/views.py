@@ -59,7 +59,13 @@ def chart(indicator, ident):
         marks = [
             charts.Mark(label, float(p["value"])) for label, p in zip(labels, points, strict=True)
         ]
-        if points:
+        if len(points) == 1:
+            description = _("%(name)s: %(value)s in %(when)s.") % {
+                "name": indicator.name,
+                "value": unit_text(indicator, points[0]["value"]),
+                "when": labels[0],
+            }
+        elif points:
             description = _("%(name)s from %(first)s (%(from)s) to %(last)s (%(to)s).") % {
                 "name": indicator.name,
                 "first": labels[0],

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 from wagtail.models import Site
@@ -85,3 +86,14 @@ def test_the_data_page_lists_every_file_and_documents_the_columns(client, traine
     assert 'href="/ar/open-data/trainees.csv"' in page
     assert "<code>demo_data</code>" in page
     assert "CC BY 4.0" in page
+
+
+def test_a_chart_of_one_value_is_described_as_that_value(client, indicators_page):
+    """A screen reader heard "from 2025 (400) to 2025 (400)" for an indicator with one value."""
+    make_indicator(values=[("2025-06-30", 400)])
+    make_indicator(slug="members", name="الأعضاء", values=[("2024-12-31", 10), ("2025-12-31", 30)])
+    page = client.get(indicators_page.url).content.decode()
+    descriptions = re.findall(r"<desc[^>]*>([^<]*)</desc>", page)
+    assert any(d.startswith("المتدربون: 400") and "2025" in d for d in descriptions)
+    assert not any("المتدربون من" in d for d in descriptions)
+    assert any(d.startswith("الأعضاء من 2024") for d in descriptions)
