@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 MET = "met"
 NOT_MET = "not_met"
-UNKNOWN = "unknown"
+UNKNOWN = "unknown"  # no question settles it: the programme team does
+UNANSWERED = "unanswered"  # asked, and the visitor gave no answer
 
 ELIGIBLE = "eligible"
 NOT_YET = "not_yet"
 CHECK_WITH_US = "check"
+ANSWER_ALL = "answer"
 
 YES = "yes"
 NO = "no"
@@ -41,17 +43,22 @@ def evaluate(criteria, answers) -> Result:
     """The verdict and each criterion's state.
 
     Eligible when every required criterion is met; not yet when a required one is not met;
-    otherwise (a required criterion unanswered, or one no question can settle) check with us.
-    Preferred criteria are reported but never change the verdict.
+    answer the rest when a required question was left unanswered; otherwise (one no question can
+    settle) check with us. Preferred criteria are reported but never change the verdict.
     """
     outcomes = []
     for criterion in criteria:
-        answer = answers.get(criterion.key) if criterion.asks else None
-        state = {YES: MET, NO: NOT_MET}.get(answer, UNKNOWN) if isinstance(answer, str) else UNKNOWN
-        outcomes.append(Outcome(criterion, state))
+        if criterion.asks:
+            answer = answers.get(criterion.key)
+            state = {YES: MET, NO: NOT_MET}.get(answer) if isinstance(answer, str) else None
+        else:
+            state = UNKNOWN
+        outcomes.append(Outcome(criterion, state or UNANSWERED))
     required = [o.state for o in outcomes if o.criterion.required]
     if NOT_MET in required:
         verdict = NOT_YET
+    elif UNANSWERED in required:
+        verdict = ANSWER_ALL
     elif required and all(state == MET for state in required):
         verdict = ELIGIBLE
     else:

@@ -1,9 +1,11 @@
 from programmes.eligibility import (
+    ANSWER_ALL,
     CHECK_WITH_US,
     ELIGIBLE,
     MET,
     NOT_MET,
     NOT_YET,
+    UNANSWERED,
     UNKNOWN,
     Criterion,
     evaluate,
@@ -31,10 +33,13 @@ def test_one_required_criterion_not_met_is_not_yet():
     assert states(result)["team"] == NOT_MET
 
 
-def test_unanswered_required_criterion_means_check_with_us():
+def test_an_unanswered_required_question_asks_for_an_answer():
+    """Not "check with us": nothing needs the team, the visitor only skipped a question (with
+    none answered, every criterion was said to need the team's confirmation)."""
     result = evaluate([AGE, TEAM], {"age": "yes"})
-    assert result.verdict == CHECK_WITH_US
-    assert states(result) == {"age": MET, "team": UNKNOWN}
+    assert result.verdict == ANSWER_ALL
+    assert states(result) == {"age": MET, "team": UNANSWERED}
+    assert evaluate([AGE, TEAM, WOMEN], {}).verdict == ANSWER_ALL
 
 
 def test_a_required_criterion_without_question_needs_the_programme_team():
@@ -46,8 +51,8 @@ def test_a_required_criterion_without_question_needs_the_programme_team():
 def test_tampered_answers_count_as_no_answer():
     answers = {"age": "YES", "team": ["yes"], "women": "1; DROP TABLE", "other": "yes"}
     result = evaluate([AGE, TEAM, WOMEN], answers)
-    assert states(result) == {"age": UNKNOWN, "team": UNKNOWN, "women": UNKNOWN}
-    assert result.verdict == CHECK_WITH_US
+    assert states(result) == {"age": UNANSWERED, "team": UNANSWERED, "women": UNANSWERED}
+    assert result.verdict == ANSWER_ALL
 
 
 def test_a_not_met_required_criterion_outweighs_unanswered_ones():

@@ -251,3 +251,17 @@ def test_wagtail_localize_translates_a_programme_and_its_criteria(client, index,
     assert translated.locale == english
     assert [r.slug for r in translated.regions.all()] == ["homs"]
     assert [c.translation_key for c in translated.criteria] == [criterion.translation_key]
+
+
+def test_checking_with_no_answer_asks_for_the_answers(client, index, today):
+    """With nothing answered, the check said every criterion needed the programme team."""
+    first, second = EligibilityCriterionFactory(), EligibilityCriterionFactory()
+    programme = ProgrammePageFactory(parent=index, criteria=[first, second])
+    soup = soup_of(client, programme.url + f"?check=1&c{first.pk}=yes")
+    verdict = soup.select_one("[data-testid=verdict]")
+    assert "verdict--answer" in verdict["class"]
+    assert "أجب عن كل الأسئلة" in text(verdict.h3)
+    assert [text(li.select_one(".outcome__state")) for li in verdict.select("li")] == [
+        "مستوفى",
+        "لم تُجب",
+    ]
