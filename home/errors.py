@@ -9,6 +9,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from home.numerals import file_size
@@ -22,6 +23,14 @@ PAGES = {
         _(
             "It contains characters that no page of the site uses. Check the link, or start "
             "again from the home page."
+        ),
+    ),
+    403: (
+        _("This form was not accepted"),
+        _(
+            "Your browser did not send the form with the cookie that protects it, or the form "
+            "was open too long. Go back to the form: what you typed is usually still there. "
+            "Reload it, make sure your browser accepts cookies from this site, and send it again."
         ),
     ),
     413: (
@@ -48,7 +57,7 @@ PAGES = {
 }
 
 
-def error_page(request, status):
+def error_page(request, status, back_url=None):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     title, message = PAGES[status]
     with translation.override(language):
@@ -58,9 +67,20 @@ def error_page(request, status):
                 "title": title,
                 "message": message % {"limit": file_size(settings.UPLOAD_MAX_MB * 2**20)},
                 "home_url": f"/{language}/",
+                "back_url": back_url,
             },
         )
     return HttpResponse(html, status=status)
+
+
+def csrf_failure(request, reason=""):
+    """A form refused for its missing or stale CSRF cookie: said in the visitor's language, with
+    the way back to the form (Django's own page speaks of "CSRF" to developers)."""
+    referer = request.META.get("HTTP_REFERER", "")
+    safe = url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return error_page(request, 403, back_url=referer if safe else None)
 
 
 def bad_request(request, exception=None):

@@ -39,6 +39,8 @@ DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
+# A refused form explained in the visitor's language, with the way back to it.
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "home",

@@ -100,3 +100,24 @@ def test_a_search_ignores_a_nul_character(visitor, every_language):
     response = visitor.get("/en/search/?q=home%00")
     assert response.status_code == 200
     assert 'value="home"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [("ar", "لم يُقبل هذا النموذج"), ("en", "This form was not accepted"), ("fr", "Ce formulaire")],
+)
+def test_a_form_without_its_cookie_is_refused_in_the_address_language_with_the_way_back(
+    every_language, language, title
+):
+    """Django's own page spoke of a "CSRF cookie" to the applicant, with no way back."""
+    browser = Client(enforce_csrf_checks=True)
+    form = f"http://testserver/{language}/forms/complaints/"
+    response = browser.post(f"/{language}/", {"email": "a@example.org"}, HTTP_REFERER=form)
+    assert response.status_code == 403
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == language and soup.h1.get_text(strip=True).startswith(title)
+    assert form in [a["href"] for a in soup.find_all("a")]
+    assert "CSRF" not in soup.get_text()
+
+    elsewhere = browser.post(f"/{language}/", {}, HTTP_REFERER="https://elsewhere.example/phish")
+    assert "elsewhere" not in elsewhere.content.decode()
