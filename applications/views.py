@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,25 @@ def rate_limited(request):
     return TemplateResponse(request, "applications/rate_limited.html", {}, status=429)
 
 
+# What a post carries besides the answers.
+NOT_ANSWERS = {"csrfmiddlewaretoken", "form_token", "draft", "website", SAVE_BUTTON}
+
+
+def refused_for_now(page, request, context, kept):
+    """Over the rate limit: nothing is read or stored, and the form comes back as it was typed
+    (files aside), to send again once the limit has passed."""
+    typed = {
+        name: values if len(values) > 1 else values[0]
+        for name, values in request.POST.lists()
+        if name not in NOT_ANSWERS
+    }
+    form = page.get_form(page=page, user=request.user, kept_files=kept, initial=typed)
+    context.update(form=form, rate_limited=True, files_lost=bool(request.FILES))
+    response = TemplateResponse(request, page.get_template(request), context, status=429)
+    response["Retry-After"] = str(settings.RATE_LIMITS["submit"][1])
+    return response
+
+
 def serve_form(page, request):
     """The form, its closed notice, its errors or its confirmation; a draft saved or resumed.
 
@@ -74,7 +94,7 @@ def serve_form(page, request):
     context["kept_files"] = kept
     if request.method == "POST":
         if not allow(request, "submit"):
-            return rate_limited(request)
+            return refused_for_now(page, request, context, kept)
         form = page.get_form(
             request.POST, request.FILES, page=page, user=request.user, kept_files=kept
         )

@@ -224,9 +224,15 @@ def test_too_many_posts_from_one_client_are_refused(submit, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (3, 600)}
     for _ in range(3):
         assert submit().status_code == 200
-    response = submit()
+    response = submit(idea="فكرة كتبتها للتو")
     assert response.status_code == 429
-    assert "محاولات كثيرة" in soup(response).h1.get_text()
+    assert response["Retry-After"] == "600"
+    page = soup(response)
+    assert "محاولات كثيرة" in page.select_one("[data-testid=rate-limited]").get_text()
+    # The form comes back as it was typed, to send again later (it was dropped before).
+    assert page.select_one("textarea[name=idea]").get_text().strip() == "فكرة كتبتها للتو"
+    assert page.select_one("input[name=full_name]")["value"] == "سارة الأحمد"
+    assert page.select_one("input[name=form_token]")["value"]
     assert Submission.objects.count() == 3
 
 
