@@ -85,9 +85,15 @@ def test_a_volunteer_signs_up_gives_twelve_hours_and_checks_the_certificate(
     admin = desk.new_page()
     log_in(admin, "coordinator")
     accept_in_review(admin, submission)
+    # Hours are often recorded on a phone: the form ran off the screen and was cut off there.
+    admin.set_viewport_size({"width": 390, "height": 844})
     admin.goto(f"/admin/volunteering/hours/{opportunity.pk}/")
+    assert admin.evaluate("document.documentElement.scrollWidth") <= 390
     row = admin.locator('[data-testid="volunteer"]', has_text=NAME)
-    row.get_by_label("الساعات").fill("12")
+    hours = row.get_by_label("الساعات")
+    box = hours.bounding_box()  # in the screen's width, not scrolled or cut off
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    hours.fill("12")
     row.get_by_role("button", name="سجّل الساعات").click()
     expect(admin.get_by_text(f"سُجّلت 12 ساعة لـ{NAME}.")).to_be_visible()
     assert_accessible(admin)
