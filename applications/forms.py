@@ -68,6 +68,17 @@ class NumberField(forms.DecimalField):
     """A number typed with Latin or Arabic-Indic digits (and the Arabic decimal separator)."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "dir": "ltr"})
+    # Django's own words count digits with a plural its Arabic catalogue gets wrong ("15 أرقام").
+    default_error_messages = {
+        "max_digits": _("Enter a shorter number (digits at most: %(max)s)."),
+        "max_whole_digits": _("Enter a smaller number (digits before the decimal point: %(max)s)."),
+        "max_decimal_places": _("Enter fewer decimals (digits after the decimal point: %(max)s)."),
+    }
+
+    def __init__(self, *, max_digits=15, decimal_places=4, **kwargs):
+        super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
+        if decimal_places == 0:
+            self.error_messages["max_decimal_places"] = _("Enter a whole number.")
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -265,7 +276,7 @@ class ApplicationFormBuilder(FormBuilder):
         return PhoneField(max_length=40, **options)
 
     def create_number_field(self, field, options):
-        return NumberField(max_digits=15, decimal_places=4, **options)
+        return NumberField(**options)
 
     def create_date_field(self, field, options):
         return DateField(**options)

@@ -130,6 +130,21 @@ def test_arabic_indic_digits_are_accepted(submit):
     assert data["members"] == 12
 
 
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("١٢٫٥٦٧٨٩", "أدخل أرقامًا أقل بعد الفاصلة (أقصاها: 4)."),
+        ("1" * 16, "أدخل عددًا أقصر (أقصى عدد من الأرقام: 15)."),
+    ],
+)
+def test_a_number_too_long_is_explained_in_plain_arabic(submit, typed, message):
+    """Django's own words read "تحقق من أن تدخل 15 أرقام لا أكثر", a plural its catalogue
+    gets wrong."""
+    response = submit(members=typed)
+    assert soup(response).find(id="id_members_error").get_text(strip=True) == message
+    assert Submission.objects.count() == 0
+
+
 def test_script_in_text_fields_is_escaped_on_the_confirmation_and_in_emails(submit):
     script = '<script>alert("x")</script>'
     submit(full_name=script, idea=script)
