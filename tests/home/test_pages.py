@@ -65,6 +65,9 @@ def test_language_switcher_says_which_languages_a_page_is_in(client, demo):
     assert links == {"ar": "/ar/privacy-policy/", "en": "/en/privacy-policy/"}
     french = page.select_one('.language-switcher li[lang="fr"]')
     assert french.get_text(" ", strip=True) == "Français (non traduite)"
+    # Laid out left to right inside the Arabic page: its brackets were reversed.
+    assert french["dir"] == "ltr"
+    assert page.select_one('.language-switcher a[hreflang="en"]')["dir"] == "ltr"
 
     page = html(client.get("/en/privacy-policy/"))
     french = page.select_one('.language-switcher li[lang="fr"]')
