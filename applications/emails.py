@@ -6,8 +6,6 @@ They go through the outbox (home/outbox.py): recorded with the submission or the
 written from here when they are sent.
 """
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -32,6 +30,7 @@ from .models import (
     cancel_url,
     forms_index,
 )
+from .references import status_link
 from .registrations import waiting_position
 
 
@@ -54,8 +53,7 @@ def _status_url(submission, page):
     index = forms_index(submission.language, page.locale_id)
     if index is None:
         return ""
-    query = urlencode({"reference": submission.reference})
-    return f"{index.full_url}{index.reverse_subpage('status')}?{query}"
+    return status_link(index.full_url + index.reverse_subpage("status"), submission.reference)
 
 
 def _message(template, subject, context, reply_to=None):

@@ -6,6 +6,7 @@ Plain Python with no Django import: tested fast and alone.
 import re
 import unicodedata
 import zipfile
+from urllib.parse import urlencode
 
 from home.digits import to_latin_digits
 
@@ -16,6 +17,11 @@ REFERENCE_RE = re.compile(r"^TMK-(\d{4})-(\d{6,})$")
 def format_reference(year: int, number: int) -> str:
     """`TMK-2026-000123`: the year the submission arrived and its number in that year."""
     return f"{PREFIX}-{year:04d}-{number:06d}"
+
+
+def status_link(status_url: str, reference: str) -> str:
+    """The status check with this reference filled in: the applicant types only their email."""
+    return f"{status_url}?{urlencode({'reference': reference})}"
 
 
 def normalise_reference(text: str) -> str:

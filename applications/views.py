@@ -18,6 +18,7 @@ from .drafts import (
     open_draft,
     save_draft,
 )
+from .forms import HONEYPOT_FIELD, TOKEN_FIELD
 from .models.registrations import Registration
 from .models.submissions import Submission
 from .references import normalise_reference
@@ -41,7 +42,7 @@ def rate_limited(request):
 
 
 # What a post carries besides the answers.
-NOT_ANSWERS = {"csrfmiddlewaretoken", "form_token", "draft", "website", SAVE_BUTTON}
+NOT_ANSWERS = {"csrfmiddlewaretoken", TOKEN_FIELD, HONEYPOT_FIELD, DRAFT_FIELD, SAVE_BUTTON}
 
 
 def refused_for_now(page, request, context, kept):

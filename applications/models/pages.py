@@ -29,6 +29,7 @@ from news.models import EventPage
 from programmes.models import ProgrammePage
 
 from ..forms import ApplicationFormBuilder, upload_limit
+from ..references import status_link
 from ..registrations import cancel_token, waiting_position
 from ..views import cancel_registration, serve_form, status_check
 from .fields import FieldType
@@ -108,6 +109,8 @@ class ReviewedForm(FormMixin):
         if context is None:
             context = self.get_context(request)
         context["form_submission"] = form_submission
+        if form_submission is not None and context.get("status_url"):
+            context["status_url"] = status_link(context["status_url"], form_submission.reference)
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def get_data_fields(self):
