@@ -108,6 +108,9 @@ def test_a_moderator_enrols_then_logs_in_with_a_code_and_after_losing_the_phone(
     # Shown, not only written: Wagtail's login styles hide a field's errors on this page.
     expect(page.get_by_role("alert")).to_contain_text("غير صحيح أو سبق استخدامه")
     expect(page.get_by_role("alert")).to_be_visible()
+    # Below the page's guidance, not laid over it as Wagtail's messages box was.
+    guidance = page.locator("#main > p.help-block").first.bounding_box()
+    assert page.get_by_role("alert").bounding_box()["y"] >= guidance["y"] + guidance["height"]
     assert_accessible(page)
     page.wait_for_timeout(1100)  # a wrong code makes the next try wait a second
     give_code(page, codes[0])
