@@ -15,8 +15,8 @@ class SearchConfig(AppConfig):
         from search import signals  # noqa: F401
         from search.analysis import analyse
         from search.models import SynonymGroup
-        from search.query import forget_vocabulary
         from search.results import register_result_type
+        from search.vocabulary import forget as forget_vocabulary
 
         analyse_with(analyse)
         # Synonyms change what a remembered search finds.

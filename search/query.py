@@ -4,7 +4,6 @@ rules of search/ranking.py."""
 
 import difflib
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,7 +11,6 @@ from functools import cached_property, lru_cache
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
 from django.db.models.functions import ExtractYear
@@ -26,7 +24,6 @@ from wagtail.models import (
     Collection,
     CollectionViewRestriction,
     DraftStateMixin,
-    Locale,
     Page,
 )
 from wagtail.search.backends import get_search_backend
@@ -37,7 +34,7 @@ from home.indexing import AnalysedSearch
 from home.lookups import active_locale
 from home.models import public
 from home.querystring import calendar_year, whole_number
-from search import ranking
+from search import ranking, vocabulary
 from search.analysis import normalise, terms
 from search.elasticsearch import Ranked
 from search.facets import FACETS
@@ -54,8 +51,6 @@ WINDOW = 1000
 RERANKED = 100
 # Documents and partners considered, of each kind.
 OTHER_WINDOW = 50
-VOCABULARY_CACHE_SECONDS = 60 * 60
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -295,16 +290,17 @@ class Search:
 
     def spelling(self):
         """For a query that found nothing: the closest words the site's titles and summaries use."""
-        vocabulary = _vocabulary(self.language)
+        known = vocabulary.words(self.language)
         suggestions = []
-        for word in _WORD.findall(normalise(self.text)):
-            if word in vocabulary:
+        for word in vocabulary.WORD.findall(normalise(self.text)):
+            if word in known:
                 suggestions.append(word)
                 continue
-            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+            close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
             suggestions.append(close[0] if close else word)
         suggestion = " ".join(suggestions)
-        return suggestion if suggestion != " ".join(_WORD.findall(normalise(self.text))) else ""
+        typed = " ".join(vocabulary.WORD.findall(normalise(self.text)))
+        return suggestion if suggestion != typed else ""
 
 
 @dataclass(frozen=True)
@@ -514,23 +510,3 @@ def breadcrumbs(pages):
     return {
         pk: [ancestors[path] for path in paths if path in ancestors] for pk, paths in wanted.items()
     }
-
-
-def _vocabulary(language):
-    """Every normalised word of the live titles and summaries in a language (cached)."""
-    key = f"search-vocabulary-{language}"
-    words = cache.get(key)
-    if words is None:
-        words = set()
-        pages = public(Page.objects).filter(locale__language_code=language).specific()
-        for page in pages.iterator(chunk_size=500):
-            text = f"{page.title} {getattr(page, 'summary', '')}"
-            words.update(word for word in _WORD.findall(normalise(text)) if len(word) > 2)
-        words = sorted(words)
-        cache.set(key, words, VOCABULARY_CACHE_SECONDS)
-    return words
-
-
-def forget_vocabulary(**kwargs):
-    for code in Locale.objects.values_list("language_code", flat=True):
-        cache.delete(f"search-vocabulary-{code}")

@@ -1,5 +1,9 @@
 """Suggestions as the visitor types: titles with words starting with what was typed, in the
-site's analysis, and the popular searches that found something."""
+site's analysis, and the popular searches that found something.
+
+A search is what one visitor typed, and may hold what is theirs alone (a name, a telephone number,
+an address). It is offered to others only when several searched it and every word of it is one the
+site itself publishes."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -11,12 +15,16 @@ from home.lookups import active_locale
 from home.models import public
 from search.analysis import STOP_WORDS, normalise, terms
 from search.services import offered_services
+from search.vocabulary import WORD
+from search.vocabulary import words as published_words
 
 MIN_LETTERS = 3
 TITLES = 6
 POPULAR = 3
 # The popular searches looked through: the most searched, answered ones.
 POPULAR_POOL = 200
+# How many times a search must have been made before it is offered to anyone.
+POPULAR_MIN_HITS = 3
 
 
 def prefix_terms(text, language):
@@ -66,21 +74,36 @@ def suggestions(text, language):
         found += [{"title": page.title, "url": page.url} for page in matches]
     search = reverse("search:search")
     titles = {item["title"] for item in found}
-    for query in popular_searches(typed)[:POPULAR]:
+    for query in popular_searches(typed, language)[:POPULAR]:
         if query not in titles:
             found.append({"title": query, "url": f"{search}?{urlencode({'q': query})}"})
     return found
 
 
-def popular_searches(typed):
+def popular_searches(typed, language):
     """Searches that found something, most searched first, with a word starting as typed."""
 
     def answered():
-        queries = Query.get_most_popular().filter(unanswered__isnull=True)
+        queries = Query.get_most_popular().filter(
+            unanswered__isnull=True, _hits__gte=POPULAR_MIN_HITS
+        )
         return list(queries.values_list("query_string", flat=True)[:POPULAR_POOL])
 
     return [
         query
         for query in remember("search-popular", answered)
-        if normalise(query).startswith(typed) or f" {typed}" in normalise(query)
+        if (normalise(query).startswith(typed) or f" {typed}" in normalise(query))
+        and in_published_words(query, language)
     ]
+
+
+def in_published_words(query, language):
+    """Whether every word of the query is one the site publishes in this language: short words
+    (في، من) aside, unless they hold a digit."""
+    known = set(published_words(language))
+    for word in WORD.findall(normalise(query)):
+        if word in known:
+            continue
+        if len(word) > 2 or any(letter.isdigit() for letter in word):
+            return False
+    return True

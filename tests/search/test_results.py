@@ -170,6 +170,29 @@ def test_suggestions_offer_popular_searches_that_found_something(client, home):
     ]
 
 
+def test_suggestions_never_offer_what_one_visitor_typed_of_their_own(client, home):
+    """A visitor's search is shown to others only when it was made several times and every word
+    of it is one the site publishes: a name, a telephone number or an address typed into the
+    box, even with a word of the site's, stays theirs."""
+    StandardPageFactory(parent=home, slug="governance", title="الحوكمة الرشيدة للجمعيات")
+    for text, times in [
+        ("الحوكمة الرشيدة", 3),
+        ("الحوكمة للجمعيات", 2),  # made twice only
+        ("الحوكمة سامر الخطيب", 5),
+        ("الحوكمة 0933123456", 5),
+        ("الحوكمة samer@example.org", 5),
+    ]:
+        query = Query.get(text)
+        for _ in range(times):
+            query.add_hit()
+    assert suggested(client, "الحوك") == ["الحوكمة الرشيدة للجمعيات", "الحوكمة الرشيدة"]
+
+    StandardPageFactory(parent=home, slug="samer", title="لقاء مع سامر الخطيب")
+    cache.clear()
+    # Once the site itself publishes the name, a search for it is no one's secret.
+    assert "الحوكمة سامر الخطيب" in suggested(client, "الحوك")
+
+
 def test_pages_with_every_word_come_first_whether_or_not_they_fill_the_reranked_head(
     client, home, monkeypatch
 ):
