@@ -255,6 +255,8 @@ class ApplicationFormBuilder(FormBuilder):
         formfields = super().formfields
         for field, formfield in zip(self.fields, formfields.values(), strict=True):
             formfield.kind = field.field_type
+            if field.purpose:
+                formfield.widget.attrs["autocomplete"] = field.purpose
         return formfields
 
     def get_form_class(self):

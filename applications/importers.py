@@ -2,10 +2,11 @@
 
 A `form` item gives, besides the common fields:
 
-- `fields`: list of {"label", "type", "name", "required", "choices", "help_text", "max_mb"}, where
-  `type` is one of the form builder's field types (singleline, multiline, email, phone, number,
-  date, dropdown, radio, checkboxes, region, consent, file) and `name` the stable key the answers
-  are stored under (the same in every language);
+- `fields`: list of {"label", "type", "name", "required", "choices", "help_text", "max_mb",
+  "autocomplete"}, where `type` is one of the form builder's field types (singleline, multiline,
+  email, phone, number, date, dropdown, radio, checkboxes, region, consent, file), `name` the
+  stable key the answers are stored under (the same in every language) and `autocomplete` what
+  the field asks of the person, as HTML names it (name, organization, bday…; fields.Purpose);
 - `intro`, `thank_you` (lists of paragraphs), `submit_label`, `to_address`, `subject`;
 - `allow_drafts`: true to let applicants save and finish later (the form needs an email field);
 - `programme`: the slug of a programme in the same language to place the form under (it then
@@ -23,6 +24,7 @@ from home.importing import register, section_index, text_list
 from programmes.models import ProgrammePage
 
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, FormIndexPage
+from .models.fields import NOT_FILLED_IN, Purpose
 
 _programme = ContextVar("programme", default=None)
 
@@ -66,6 +68,12 @@ def _fields(item):
         required = entry.get("required", True)
         if not isinstance(required, bool):
             raise ValueError(f"{where}: 'required' must be true or false")
+        purpose = entry.get("autocomplete", "")
+        if purpose not in Purpose.values or (purpose and kind in NOT_FILLED_IN):
+            raise ValueError(
+                f"{where}: 'autocomplete' must be one of {', '.join(filter(None, Purpose.values))}"
+                f", for a field a browser can fill in"
+            )
         max_mb = entry.get("max_mb", 10)
         if not isinstance(max_mb, int) or not 1 <= max_mb <= 100:
             raise ValueError(f"{where}: 'max_mb' must be a whole number from 1 to 100")
@@ -79,6 +87,7 @@ def _fields(item):
                 "choices": "\n".join(c.strip() for c in choices),
                 "help_text": _string(entry.get("help_text", ""), f"{where}: help_text", 255),
                 "max_upload_mb": max_mb,
+                "autocomplete": purpose,
             }
         )
     return fields

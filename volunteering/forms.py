@@ -75,7 +75,14 @@ REMOTE = "remote"
 class HelpRequestForm(ApplicationForm):
     """An association asks for volunteers."""
 
-    association = kind(forms.CharField(label=_("Association"), max_length=200), "singleline")
+    association = kind(
+        forms.CharField(
+            label=_("Association"),
+            max_length=200,
+            widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        ),
+        "singleline",
+    )
     contact_name = kind(
         forms.CharField(
             label=_("Contact person"),

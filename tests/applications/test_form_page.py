@@ -1,8 +1,11 @@
 import datetime
+import importlib
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -433,3 +436,49 @@ def test_a_region_field_reads_the_regions_once_and_offers_a_new_one_at_once(clie
     assert not [q for q in queries if "programmes_region" in q["sql"]]
     Region.objects.create(name="القنيطرة", slug="quneitra-test", locale=Locale.get_default())
     assert "القنيطرة" in offered()
+
+
+def test_each_field_tells_browsers_and_screen_readers_what_it_asks_of_the_applicant(
+    client, forms_index
+):
+    """WCAG 1.3.5: the person's own details carry their autocomplete purpose, whatever the
+    label's language; a field about something else carries none."""
+    fields = [
+        {"clean_name": "ism", "label": "الاسم", "field_type": "singleline", "autocomplete": "name"},
+        {"clean_name": "jihat", "label": "الجهة", "field_type": "singleline"},
+        {"clean_name": "email", "label": "البريد", "field_type": "email"},
+        {"clean_name": "phone", "label": "الهاتف", "field_type": "phone"},
+        {"clean_name": "born", "label": "الميلاد", "field_type": "date", "autocomplete": "bday"},
+        {"clean_name": "region", "label": "المحافظة", "field_type": "region"},
+    ]
+    page = ApplicationFormPageFactory(parent=forms_index, slug="purposes", fields=fields)
+    form = soup(client.get(page.url))
+    assert form.select_one("[name=ism]")["autocomplete"] == "name"
+    assert not form.select_one("[name=jihat]").has_attr("autocomplete")
+    assert form.select_one("[name=email]")["autocomplete"] == "email"
+    assert form.select_one("[name=phone]")["autocomplete"] == "tel"
+    assert form.select_one("[name=born]")["autocomplete"] == "bday"
+    assert not form.select_one("[name=region]").has_attr("autocomplete")
+
+
+def test_a_choice_or_a_file_cannot_be_given_something_to_fill_in(form_page):
+    field = form_page.form_fields.get(clean_name="document")
+    field.autocomplete = "name"
+    with pytest.raises(ValidationError) as error:
+        field.full_clean()
+    assert "autocomplete" in error.value.message_dict
+
+
+def test_fields_made_before_say_what_they_ask_by_their_usual_names(forms_index):
+    """The migration that brought the setting names the person's name and organisation in the
+    forms made before it; other fields are left for their editors."""
+    fields = [
+        {"clean_name": "full_name", "label": "الاسم", "field_type": "singleline"},
+        {"clean_name": "organisation", "label": "الجمعية", "field_type": "singleline"},
+        {"clean_name": "idea", "label": "الفكرة", "field_type": "singleline"},
+    ]
+    page = ApplicationFormPageFactory(parent=forms_index, slug="older", fields=fields)
+    migration = importlib.import_module("applications.migrations.0010_fields_say_what_they_ask")
+    migration.say_what_known_fields_ask(apps, None)
+    purposes = dict(page.form_fields.values_list("clean_name", "autocomplete"))
+    assert purposes == {"full_name": "name", "organisation": "organization", "idea": ""}

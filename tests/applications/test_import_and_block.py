@@ -50,6 +50,14 @@ def test_importing_the_demo_forms_twice_changes_nothing(demo):
     assert report == {"created": 0, "updated": 0, "unchanged": 9}
 
 
+def test_the_demo_forms_let_phones_fill_in_the_applicants_name_and_organisation(client, demo):
+    form = ApplicationFormPage.objects.get(locale__language_code="ar", slug__endswith="application")
+    page = BeautifulSoup(client.get(form.url).content, "html.parser")
+    assert page.select_one("[name=organisation]")["autocomplete"] == "organization"
+    assert page.select_one("[name=contact_name]")["autocomplete"] == "name"
+    assert page.select_one("[name=email]")["autocomplete"] == "email"
+
+
 def test_the_programme_page_apply_button_leads_to_the_form(client, demo):
     form = ApplicationFormPage.objects.get(locale__language_code="ar", slug__endswith="application")
     page = BeautifulSoup(client.get(form.get_parent().url).content, "html.parser")
@@ -63,6 +71,11 @@ def test_the_programme_page_apply_button_leads_to_the_form(client, demo):
         ({"name": "اسم", "label": "س", "type": "singleline"}, "ascii_snake_case"),
         ({"name": "x", "label": "س", "type": "radio"}, "needs 'choices'"),
         ({"name": "x", "label": "س", "type": "file", "max_mb": 500}, "max_mb"),
+        ({"name": "x", "label": "س", "type": "singleline", "autocomplete": "nom"}, "autocomplete"),
+        (
+            {"name": "x", "label": "س", "type": "file", "autocomplete": "name"},
+            "for a field a browser can fill in",
+        ),
     ],
 )
 def test_bad_form_items_are_reported(home, field, message):
