@@ -42,6 +42,37 @@ _SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
 # from long words, so that تراكم or محاكم keep their last letters.
 _PRONOUNS = ("هم", "كم")
 
+# Broken plurals, which no ending makes (مواقع of موقع, مشاريع of مشروع): the commonest of the
+# site's subjects, each to its singular, normalised and without its article. Words that are also
+# something else where this site uses them (مراجع: references, and a reviewer) are left out.
+BROKEN_PLURALS = {
+    plural: singular
+    for singular, plurals in (
+        pair.split(":")
+        for pair in """
+        موقع:مواقع برنامج:برامج مشروع:مشاريع نظام:انظمه جهاز:اجهزه حاسوب:حواسيب
+        مركز:مراكز وثيقه:وثايق مهمه:مهام فرصه:فرص قاعده:قواعد ورشه:ورش عضو:اعضاء
+        منطقه:مناطق قايمه:قوايم كادر:كوادر وسيله:وسايل درس:دروس فكره:افكار سوال:اسيله
+        معيار:معايير شرط:شروط هدف:اهداف نتيجه:نتايج تقرير:تقارير خبر:اخبار حق:حقوق
+        مكتب:مكاتب طريقه:طرق دوله:دول مدينه:مدن طفل:اطفال اسره:اسر صوره:صور رساله:رسايل
+        مرحله:مراحل مشكله:مشاكل لجنه:لجان مجلس:مجالس سوق:اسواق مصدر:مصادر
+        قضيه:قضايا شريك:شركاء عميل:عملاء خبير:خبراء طالب:طلاب موعد:مواعيد يوم:ايام
+        اسبوع:اسابيع دقيقه:دقايق ماده:مواد نموذج:نماذج وظيفه:وظايف رابط:روابط دليل:ادله
+        بحث:بحوث،ابحاث جايزه:جوايز منحه:منح قرض:قروض مبدا:مبادي
+        """.split()  # noqa: SIM905 - a word list reads best as words
+    )
+    for plural in plurals.split("،")
+}
+
+# Stems whose first letter is a و of their own, not "and": without the article (ورشة) they would
+# otherwise lose it, and not meet the same word with it (الورشة).
+OWN_WAW = frozenset(
+    """
+    ورش وثيق وزار وزير وظيف وقت وصف وسيل وحد ورق وضع وعي ولاي وطن وجه وصول وكال وسط وقف
+    واقع وصل ورد وفد وسم وسيط وصي وقاي ولاد ورث وفر وقع وجب
+    """.split()  # noqa: SIM905
+)
+
 # Words too common to help find anything; left out of both the index and the query. Questions
 # are typed as people ask them ("كيف اقدم طلب", "how to apply"): their question words say nothing
 # of the subject.
@@ -71,11 +102,18 @@ def normalise(text):
 def stem(word):
     """Light stemming of one normalised Arabic word; never leaves fewer than two letters."""
     if len(word) >= 4 and word.startswith("و") and not word.startswith("وال"):
-        word = word[1:]
+        # "and" before a word, unless the و is the word's own (ورشة, وثيقة, وزارة).
+        whole = _stem(word)
+        return whole if whole in OWN_WAW else _stem(word[1:])
+    return _stem(word)
+
+
+def _stem(word):
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             word = word[len(prefix) :]
             break
+    word = BROKEN_PLURALS.get(word, word)
     for pronoun in _PRONOUNS:
         if word.endswith(pronoun) and len(word) - len(pronoun) >= 4:
             word = word[: -len(pronoun)]

@@ -138,6 +138,16 @@ def suggested(client, typed, language="ar"):
     return [item["title"] for item in response.json()["results"]]
 
 
+def test_a_search_in_the_plural_finds_a_title_in_the_singular(client, home):
+    StandardPageFactory(parent=home, slug="website", title="بناء موقع إلكتروني لجمعية")
+    StandardPageFactory(parent=home, slug="other", title="تطوير قدرات الجمعيات")
+    for typed in ("مواقع", "المواقع"):
+        _soup, hits = results(client, typed)
+        assert [hit.select_one("a")["href"] for hit in hits] == ["/ar/website/"]
+    _soup, hits = results(client, "تطوير مواقع")
+    assert "/ar/website/" in [hit.select_one("a")["href"] for hit in hits]
+
+
 def test_suggestions_match_the_start_of_title_words_from_three_letters(client, home):
     StandardPageFactory(parent=home, title="مسار احتضان الجمعيات الشبابية")
     StandardPageFactory(parent=home, title="الحوكمة الرشيدة للجمعيات")
