@@ -1,6 +1,10 @@
 """Storing a submission: one row per one-time token, its reference, files, history and emails,
 in one transaction; the emails are sent once it commits."""
 
+import datetime
+import hashlib
+import json
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -41,6 +45,28 @@ def applicant_email(page, answers):
     return ""
 
 
+# The same answers to the same form within this time are one submission sent twice: the back
+# button brings the form again with a new one-time token and, often, the answers as typed.
+RESENT_WITHIN = datetime.timedelta(minutes=30)
+
+
+def fingerprint(page, answers, uploads):
+    """A digest of the answers (and of the files' names and sizes) to one form."""
+    sent = {
+        "page": page.pk,
+        "answers": answers,
+        "files": {name: [upload.safe_name, upload.size] for name, upload in uploads.items()},
+    }
+    return hashlib.sha256(json.dumps(sent, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def sent_before(page, digest):
+    """The submission of the same answers to the form sent a moment ago, else None."""
+    since = timezone.now() - RESENT_WITHIN
+    earlier = Submission.objects.filter(page=page, fingerprint=digest, submit_time__gte=since)
+    return earlier.order_by("-submit_time").first()
+
+
 def store_submission(page, form, draft=None):
     """(submission, created): the token's submission, stored now or found from before.
 
@@ -61,17 +87,22 @@ def store_submission(page, form, draft=None):
     for name, stored in kept.items():
         answers[name] = stored.name
     event = page.event
+    digest = fingerprint(page, answers, uploads)
     try:
         with transaction.atomic():
             if draft is not None:
                 draft = Draft.objects.select_for_update().get(pk=draft.pk)
                 if draft.submission_id:  # sent already, from another tab or device
                     return draft.submission, False
+            # An event's form says so itself: one place per address (registrations.py).
+            if event is None and (earlier := sent_before(page, digest)) is not None:
+                return earlier, False
             submission = Submission.objects.create(
                 page=page,
                 form_data=answers,
                 reference=next_reference(timezone.localdate().year),
                 token=nonce,
+                fingerprint=digest,
                 email=applicant_email(page, answers),
                 language=get_language() or page.locale.language_code,
             )

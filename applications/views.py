@@ -109,7 +109,7 @@ def serve_form(page, request):
                 return TemplateResponse(request, "applications/draft_saved.html", context)
         elif form.is_valid():
             try:
-                submission, _created = store_submission(
+                submission, created = store_submission(
                     page, form, draft=draft if problem is None else None
                 )
             except NoPlaceLeft:
@@ -119,6 +119,7 @@ def serve_form(page, request):
                 form.add_error(email_field_name(page), REGISTERED_ALREADY)
                 context["form"] = form
                 return TemplateResponse(request, page.get_template(request), context, status=409)
+            context["sent_before"] = not created
             return page.render_landing_page(request, submission, context=context)
         # Files cannot be kept between two posts: the applicant selects them again.
         context["files_lost"] = bool(request.FILES) or (

@@ -98,13 +98,19 @@ class Submission(AbstractFormSubmission):
     email = models.EmailField(_("applicant's email"), blank=True)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     token = models.CharField(max_length=64, unique=True, null=True, editable=False)
+    # The answers' digest (submissions.fingerprint): the same answers sent again soon after,
+    # from the form fetched anew (the browser's back button), are the same submission.
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     # Erasing or expiring a submission erases its emails too.
     emails = GenericRelation(OutgoingEmail)
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
-        indexes = [models.Index(fields=["page", "status", "submit_time"])]
+        indexes = [
+            models.Index(fields=["page", "status", "submit_time"]),
+            models.Index(fields=["page", "fingerprint"]),
+        ]
 
     def __str__(self):
         return self.reference

@@ -87,7 +87,7 @@ def test_the_list_is_filtered_by_status_and_links_to_each_review(
     client, reviewer, form_page, submit
 ):
     submit()
-    submit()
+    submit(idea="فكرة ثانية")
     accepted, waiting = Submission.objects.order_by("pk")
     accepted.set_status(Status.ACCEPTED)
     client.force_login(reviewer)
@@ -182,7 +182,7 @@ class TestApplicantData:
         self, client, reviewer, form_page, forms_index, submit
     ):
         submit()
-        submit(email="sara@example.org")
+        submit(email="sara@example.org", idea="طلب ثانٍ")
         other_page = ApplicationFormPageFactory(parent=forms_index)
         submit(page=other_page)
         mine = Submission.objects.filter(page=form_page).order_by("submit_time")

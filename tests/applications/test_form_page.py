@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import Locale
 
 from applications.models import ApplicationFormField, Status, Submission
@@ -47,7 +48,7 @@ def test_an_applicant_gets_a_reference_and_the_submission_is_stored(submit, form
 
 def test_references_follow_each_other(submit):
     submit()
-    submit()
+    submit(full_name="رامي الحسن")
     first, second = Submission.objects.order_by("pk").values_list("reference", flat=True)
     assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
 
@@ -61,6 +62,28 @@ def test_a_double_click_or_a_reloaded_page_stores_one_submission(client, form_pa
     assert reference in first.content.decode()
     assert reference in second.content.decode()
     assert len(mail.outbox) == 2
+
+
+def test_the_same_answers_sent_again_after_the_back_button_store_one_submission(submit):
+    """Back, then send again: the form comes with a new one-time token, the answers as typed."""
+    first = submit()
+    again = submit()
+    assert Submission.objects.count() == 1
+    reference = Submission.objects.get().reference
+    page = soup(again)
+    assert page.find(attrs={"data-testid": "reference"}).get_text(strip=True) == reference
+    assert "أرسلت هذه الإجابات من قبل" in page.find(attrs={"data-testid": "sent-before"}).get_text()
+    assert soup(first).find(attrs={"data-testid": "sent-before"}) is None
+    assert len(mail.outbox) == 2  # the team's notification and the confirmation, once
+
+
+def test_other_answers_or_the_same_ones_much_later_are_a_new_submission(submit):
+    submit()
+    submit(idea="فكرة أخرى")
+    assert Submission.objects.count() == 2
+    Submission.objects.update(submit_time=timezone.now() - datetime.timedelta(minutes=31))
+    submit()
+    assert Submission.objects.count() == 3
 
 
 @pytest.mark.parametrize("token", ["", "forged", None])
@@ -240,8 +263,8 @@ def test_a_form_without_email_field_sends_no_confirmation(client, forms_index):
 
 def test_too_many_posts_from_one_client_are_refused(submit, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (3, 600)}
-    for _ in range(3):
-        assert submit().status_code == 200
+    for number in range(3):
+        assert submit(idea=f"فكرة {number}").status_code == 200
     response = submit(idea="فكرة كتبتها للتو")
     assert response.status_code == 429
     assert response["Retry-After"] == "600"
@@ -259,7 +282,7 @@ def test_the_rate_limit_is_per_client(client, form_page, settings):
     for address in ("10.0.0.1", "10.0.0.2"):
         token = token_of(client.get(form_page.url))
         response = client.post(
-            form_page.url, {"form_token": token, **answers()}, REMOTE_ADDR=address
+            form_page.url, {"form_token": token, **answers(idea=address)}, REMOTE_ADDR=address
         )
         assert response.status_code == 200
     assert Submission.objects.count() == 2
@@ -275,7 +298,7 @@ def test_behind_a_trusted_proxy_the_limit_counts_visitors_not_the_proxy(
         token = token_of(client.get(form_page.url))
         return client.post(
             form_page.url,
-            {"form_token": token, **answers()},
+            {"form_token": token, **answers(idea=visitor)},
             REMOTE_ADDR="10.0.0.9",
             HTTP_X_FORWARDED_FOR=visitor,
         )
@@ -402,7 +425,7 @@ def test_a_form_reads_its_fields_once_until_it_is_published_again(client, form_p
     submit()
     token = token_of(client.get(form_page.url))
     with CaptureQueriesContext(connection) as queries:
-        client.post(form_page.url, {"form_token": token, **answers()})
+        client.post(form_page.url, {"form_token": token, **answers(idea="فكرة ثانية")})
     assert Submission.objects.count() == 2
     assert not [q for q in queries if "applications_applicationformfield" in q["sql"]]
 

@@ -168,8 +168,8 @@ class TestNewSubmissionsPanel:
     def test_a_reviewer_sees_how_many_submissions_wait_with_a_link_to_them(
         self, client, reviewer, form_page, submit, theirs
     ):
-        for _ in range(3):
-            submit()
+        for number in range(3):
+            submit(idea=f"فكرة {number}")
         Submission.objects.filter(page=form_page).first().set_status(Status.UNDER_REVIEW)
         client.force_login(reviewer)
         assert "طلبات جديدة بانتظار المراجعة" in client.get(DASHBOARD).content.decode()

@@ -78,3 +78,25 @@ def test_the_status_check_answers_an_applicant(page, demo_site, assert_accessibl
     result = page.get_by_test_id("status-result").inner_text()
     assert ("مقبول" if language == "ar" else "Accepted") in result
     assert_accessible(page)
+
+
+def test_back_then_send_again_gives_the_same_reference(page, demo_site, assert_accessible):
+    """The browser brings the form back with the answers typed and a new one-time token."""
+    page.goto("/ar/forms/complaints/")
+    page.get_by_label("الاسم الكامل").fill("هالة الصالح")
+    page.get_by_label("البريد الإلكتروني").fill("hala@example.org")
+    page.get_by_label("رقم الهاتف").fill("0933123456")
+    page.get_by_label("موضوع الشكوى").select_option(index=1)
+    page.get_by_label("تفاصيل الشكوى").fill("لم يصلني رد على طلبي السابق.")
+    page.get_by_label("أوافق").check()
+    page.locator("form.app-form button[type=submit]").click()
+    reference = page.get_by_test_id("reference").inner_text()
+    expect(page.get_by_test_id("sent-before")).to_have_count(0)
+
+    page.go_back()
+    expect(page.get_by_label("تفاصيل الشكوى")).to_have_value("لم يصلني رد على طلبي السابق.")
+    page.locator("form.app-form button[type=submit]").click()
+    assert page.get_by_test_id("reference").inner_text() == reference
+    expect(page.get_by_test_id("sent-before")).to_contain_text("فلم نحفظها مرتين")
+    assert_accessible(page)
+    assert Submission.objects.filter(email="hala@example.org").count() == 1
