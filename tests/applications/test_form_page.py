@@ -8,9 +8,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
+from applications.forms import DateField
 from applications.models import ApplicationFormField, Status, Submission
 from programmes.models import Region
 from tests.applications.conftest import answers, token_of
@@ -505,3 +506,15 @@ def test_fields_made_before_say_what_they_ask_by_their_usual_names(forms_index):
     migration.say_what_known_fields_ask(apps, None)
     purposes = dict(page.form_fields.values_list("clean_name", "autocomplete"))
     assert purposes == {"full_name": "name", "organisation": "organization", "idea": ""}
+
+
+def test_a_date_typed_by_hand_is_read_day_first(client, forms_index):
+    """Where a browser has no date picker, 10/01/2027 is the tenth of January, in every language."""
+    fields = [{"clean_name": "day", "label": "اليوم", "field_type": "date"}]
+    page = ApplicationFormPageFactory(parent=forms_index, slug="day", fields=fields)
+    token = token_of(client.get(page.url))
+    client.post(page.url, {"form_token": token, "day": "١٠/٠١/٢٠٢٧"})
+    assert Submission.objects.get().form_data["day"] == "2027-01-10"
+    for language in ("en", "fr"):
+        with translation.override(language):
+            assert DateField().clean("10/01/2027") == datetime.date(2027, 1, 10)

@@ -9,3 +9,7 @@ YEAR_MONTH_FORMAT = "F Y"
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
+
+# A date typed by hand (where a browser has no date picker) is read day first, as Arabic
+# writes it: Django's default read 10/01/2027 as the first of October.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"]
