@@ -35,34 +35,63 @@ class AlertForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        kind, target = cleaned.get("kind"), cleaned.get("target", "")
-        if not kind or not target:
-            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
-        subject = {"programme": None, "track": "", "category": None}
-        if kind == Alert.Kind.PROGRAMME:
-            programme = (
-                ProgrammePage.objects.live().public().filter(pk=target).first()
-                if target.isdigit()
-                else None
-            )
-            if programme is None or programme.status() not in (ANNOUNCED, UPCOMING):
-                raise forms.ValidationError(
-                    _("Alerts are offered for programmes that have not opened yet."),
-                    code="subject",
-                )
-            subject["programme"] = programme
-        elif kind == Alert.Kind.TRACK:
-            if (
-                not ProgrammePage.objects.live()
-                .filter(track=target, locale__language_code=self.language)
-                .exists()
-            ):
-                raise forms.ValidationError(_("This alert no longer exists."), code="subject")
-            subject["track"] = target
-        else:
-            category = NewsCategory.objects.filter(pk=target).first() if target.isdigit() else None
-            if category is None:
-                raise forms.ValidationError(_("This alert no longer exists."), code="subject")
-            subject["category"] = category
-        cleaned["subject"] = subject
+        cleaned["subject"] = subject_of(cleaned.get("kind"), cleaned.get("target", ""), self.language)
         return cleaned
+
+    @property
+    def about(self):
+        """What the alert asked for is about, as the page names it: {"kind", "name", "url"}, or
+        None when it no longer exists."""
+        if self.is_bound:
+            subject = getattr(self, "cleaned_data", {}).get("subject")
+        else:
+            try:
+                subject = subject_of(
+                    self.initial.get("kind"), str(self.initial.get("target", "")), self.language
+                )
+            except forms.ValidationError:
+                subject = None
+        if not subject:
+            return None
+        if subject["programme"] is not None:
+            programme = subject["programme"]
+            return {"kind": Alert.Kind.PROGRAMME.label, "name": programme.title, "url": programme.url}
+        if subject["category"] is not None:
+            return {"kind": Alert.Kind.CATEGORY.label, "name": subject["category"].name, "url": ""}
+        return {"kind": Alert.Kind.TRACK.label, "name": subject["track"], "url": ""}
+
+
+def subject_of(kind, target, language):
+    """{"programme", "track", "category"} of an alert asked for, one of them set; a
+    ValidationError when it no longer exists (or never did)."""
+    if not kind or not target:
+        raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+    subject = {"programme": None, "track": "", "category": None}
+    if kind == Alert.Kind.PROGRAMME:
+        programme = (
+            ProgrammePage.objects.live().public().filter(pk=target).first()
+            if target.isdigit()
+            else None
+        )
+        if programme is None or programme.status() not in (ANNOUNCED, UPCOMING):
+            raise forms.ValidationError(
+                _("Alerts are offered for programmes that have not opened yet."),
+                code="subject",
+            )
+        subject["programme"] = programme
+    elif kind == Alert.Kind.TRACK:
+        if (
+            not ProgrammePage.objects.live()
+            .filter(track=target, locale__language_code=language)
+            .exists()
+        ):
+            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        subject["track"] = target
+    elif kind == Alert.Kind.CATEGORY:
+        category = NewsCategory.objects.filter(pk=target).first() if target.isdigit() else None
+        if category is None:
+            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        subject["category"] = category
+    else:
+        raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+    return subject

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from alerts.models import Alert, Subscriber
@@ -85,6 +86,20 @@ def test_a_wrong_address_is_explained_in_arabic_and_kept(client, announced):
     html = response.content.decode()
     assert "name@example.org" in html and 'value="not-an-address"' in html
     assert not Subscriber.objects.exists()
+    # The page says what the alert was for, with the way back to it.
+    about = BeautifulSoup(html, "html.parser").select_one("[data-testid=alert-about]")
+    assert "برنامج:" in about.get_text() and "المجتمع الذكي" in about.get_text()
+    assert about.a["href"] == announced.url
+
+
+def test_the_alert_page_opened_from_a_link_names_what_it_is_for(client, announced):
+    page = BeautifulSoup(
+        client.get("/ar/alerts/", {"kind": "programme", "target": announced.pk}).content,
+        "html.parser",
+    )
+    assert "المجتمع الذكي" in page.select_one("[data-testid=alert-about]").get_text()
+    unknown = client.get("/ar/alerts/", {"kind": "programme", "target": "999999"})
+    assert 'data-testid="alert-about"' not in unknown.content.decode()
 
 
 def test_an_open_programme_offers_no_programme_alert(client, index):
