@@ -35,7 +35,9 @@ class AlertForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["subject"] = subject_of(cleaned.get("kind"), cleaned.get("target", ""), self.language)
+        cleaned["subject"] = subject_of(
+            cleaned.get("kind"), cleaned.get("target", ""), self.language
+        )
         return cleaned
 
     @property
@@ -55,7 +57,11 @@ class AlertForm(forms.Form):
             return None
         if subject["programme"] is not None:
             programme = subject["programme"]
-            return {"kind": Alert.Kind.PROGRAMME.label, "name": programme.title, "url": programme.url}
+            return {
+                "kind": Alert.Kind.PROGRAMME.label,
+                "name": programme.title,
+                "url": programme.url,
+            }
         if subject["category"] is not None:
             return {"kind": Alert.Kind.CATEGORY.label, "name": subject["category"].name, "url": ""}
         return {"kind": Alert.Kind.TRACK.label, "name": subject["track"], "url": ""}
