@@ -10,6 +10,7 @@ from django.db import models
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -26,6 +27,7 @@ from home.pagination import paginate
 from home.structured_data import json_ld
 
 from .. import calendar
+from ..dates import ZONE_NAMES
 from .news import _publisher, is_visible
 
 
@@ -48,8 +50,14 @@ def validate_time_zone(value):
 
 
 def time_zone_choices():
-    # Kept out of the field (and its migrations): the list follows the installed tz database.
-    return [(name, name) for name in sorted(zoneinfo.available_timezones() - {"localtime"})]
+    """The zones named as people say them (the region's) first, in the editor's language, then
+    every zone of the tz database by its name. Kept out of the field (and its migrations): the
+    list follows the installed tz database."""
+    named = [
+        (key, format_lazy("{} ({})", name, key)) for key, name in ZONE_NAMES.items() if key != "UTC"
+    ]
+    every = [(key, key) for key in sorted(zoneinfo.available_timezones() - {"localtime"})]
+    return [(_("The region"), named), (_("Every time zone"), every)]
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):

@@ -91,6 +91,17 @@ def test_admin_refuses_an_event_that_ends_before_it_starts(admin_client, event_i
     assert "لا يمكن أن تنتهي الفعالية قبل أن تبدأ" in response.content.decode()
 
 
+def test_an_editor_finds_the_regions_time_zones_first_named_in_arabic(admin_client, event_index):
+    page = admin_client.get(f"/admin/pages/add/news/eventpage/{event_index.pk}/")
+    select = BeautifulSoup(page.content, "html.parser").select_one("select[name=time_zone]")
+    region, every = select.find_all("optgroup")
+    assert region["label"] == "المنطقة"
+    first = region.find("option")
+    assert (first["value"], first.get_text()) == ("Asia/Damascus", "بتوقيت دمشق (Asia/Damascus)")
+    assert select.find("option", selected=True)["value"] == "Asia/Damascus"
+    assert len(every.find_all("option")) > 400
+
+
 def test_event_page_shows_times_in_its_time_zone_and_the_calendar_link(client, event_index):
     starts = datetime.datetime(2030, 2, 10, 10, 0, tzinfo=datetime.UTC)
     EventPageFactory(
