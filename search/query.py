@@ -2,7 +2,6 @@
 judged set and the benchmarks: candidates from the search backend, in one list ordered by the
 rules of search/ranking.py."""
 
-import difflib
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -35,7 +34,7 @@ from home.lookups import active_locale
 from home.models import public
 from home.querystring import calendar_year, whole_number
 from search import ranking, vocabulary
-from search.analysis import normalise, terms
+from search.analysis import terms
 from search.elasticsearch import Ranked
 from search.facets import FACETS
 from search.results import result_type
@@ -290,17 +289,7 @@ class Search:
 
     def spelling(self):
         """For a query that found nothing: the closest words the site's titles and summaries use."""
-        known = vocabulary.words(self.language)
-        suggestions = []
-        for word in vocabulary.WORD.findall(normalise(self.text)):
-            if word in known:
-                suggestions.append(word)
-                continue
-            close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
-            suggestions.append(close[0] if close else word)
-        suggestion = " ".join(suggestions)
-        typed = " ".join(vocabulary.WORD.findall(normalise(self.text)))
-        return suggestion if suggestion != typed else ""
+        return vocabulary.closest(self.text, self.language)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from home.lookups import active_locale
 from home.models import public
 from search.analysis import STOP_WORDS, normalise, terms
 from search.services import offered_services
-from search.vocabulary import WORD
+from search.vocabulary import WORD, closest
 from search.vocabulary import words as published_words
 
 MIN_LETTERS = 3
@@ -69,15 +69,27 @@ def suggestions(text, language):
 
         services = offered_services(named, language)
         found = [{"title": service["label"], "url": service["url"]} for service in services]
-        pages = public(Page.objects).filter(locale=active_locale())
-        matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
-        found += [{"title": page.title, "url": page.url} for page in matches]
+        found += titles_starting(wanted)
+        if not found and (corrected := closest(text, language)):
+            # A letter dropped or swapped (السيبرني): titles with the word as the site writes it.
+            found = titles_starting(
+                [term for term in prefix_terms(corrected, language) if term not in STOP_WORDS]
+            )
     search = reverse("search:search")
     titles = {item["title"] for item in found}
     for query in popular_searches(typed, language)[:POPULAR]:
         if query not in titles:
             found.append({"title": query, "url": f"{search}?{urlencode({'q': query})}"})
     return found
+
+
+def titles_starting(wanted):
+    """The published pages of the reader's language with every term, the last as a prefix."""
+    if not wanted:
+        return []
+    pages = public(Page.objects).filter(locale=active_locale())
+    matches = pages.autocomplete(" ".join(wanted), operator="and")[:TITLES]
+    return [{"title": page.title, "url": page.url} for page in matches]
 
 
 def popular_searches(typed, language):

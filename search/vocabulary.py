@@ -1,7 +1,8 @@
 """The words the site itself publishes: every normalised word of the live titles and summaries in
-a language. The spelling suggestion picks from them, and a visitor's search is offered to others
-only in them."""
+a language. The spelling suggestion picks from them (on the results page and as a visitor types),
+and a visitor's search is offered to others only in them."""
 
+import difflib
 import re
 
 from django.core.cache import cache
@@ -28,6 +29,21 @@ def words(language):
         found = sorted(found)
         cache.set(key, found, CACHE_SECONDS)
     return found
+
+
+def closest(text, language):
+    """The text with each word the site does not publish replaced by the closest one it does
+    ("السيبرني" → "السيبراني"); "" when no word changes."""
+    known = words(language)
+    typed = WORD.findall(normalise(text))
+    corrected = []
+    for word in typed:
+        if word in known:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        corrected.append(close[0] if close else word)
+    return " ".join(corrected) if corrected != typed else ""
 
 
 def forget(**kwargs):

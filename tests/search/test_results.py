@@ -163,6 +163,14 @@ def test_suggestions_match_the_start_of_title_words_from_three_letters(client, h
     assert suggested(client, "<b>") == []
 
 
+def test_a_word_typed_with_a_letter_missing_still_suggests_its_titles(client, home):
+    StandardPageFactory(parent=home, title="أساسيات الأمن السيبراني للمنظمات")
+    StandardPageFactory(parent=home, title="الحوكمة الرشيدة للجمعيات")
+    assert suggested(client, "السيبرني") == ["أساسيات الأمن السيبراني للمنظمات"]
+    assert suggested(client, "الامن السيبرني") == ["أساسيات الأمن السيبراني للمنظمات"]
+    assert suggested(client, "زخرفة") == []
+
+
 def test_suggestions_offer_popular_searches_that_found_something(client, home):
     StandardPageFactory(parent=home, slug="governance", title="الحوكمة الرشيدة")
     for _ in range(3):
