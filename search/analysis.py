@@ -7,9 +7,11 @@ Larkey's Light10, never leaving fewer than two letters. English and French words
 Snowball stemmer. Plain Python, no Django: tested fast and alone.
 """
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -89,6 +91,15 @@ STOP_WORDS = frozenset(
 )
 
 _STEMMERS = {"en": "english", "fr": "french"}
+
+
+@lru_cache(maxsize=1)
+def digest():
+    """What the index depends on: this module and the Elasticsearch index settings, as written.
+    Any change to them calls for `update_index` (search/checks.py says so)."""
+    here = Path(__file__).resolve().parent
+    written = b"".join((here / name).read_bytes() for name in ("analysis.py", "elasticsearch.py"))
+    return hashlib.sha256(written).hexdigest()
 
 
 def normalise(text):

@@ -12,7 +12,7 @@ class SearchConfig(AppConfig):
         from home.caching import watch
         from home.indexing import analyse_with
         from home.models import HomePage
-        from search import signals  # noqa: F401
+        from search import checks, signals  # noqa: F401
         from search.analysis import analyse
         from search.models import SynonymGroup
         from search.results import register_result_type

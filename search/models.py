@@ -2,6 +2,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents.models import AbstractDocument, Document
@@ -10,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 
 from home.indexing import AnalysedSearch
 from home.storage import private_storage
-from search.analysis import guess_language
+from search.analysis import digest, guess_language
 
 
 class SearchableDocument(AnalysedSearch, AbstractDocument):
@@ -32,6 +33,24 @@ class SearchableDocument(AnalysedSearch, AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+
+class SearchIndexState(models.Model):
+    """What the search index was last built with (one row): the digest of the site's text
+    analysis, written by `update_index`."""
+
+    ONE = 1
+    analysis = models.CharField(max_length=64, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.analysis[:12] or 'unknown'} ({self.built_at})"
+
+    @classmethod
+    def record(cls):
+        cls.objects.update_or_create(
+            pk=cls.ONE, defaults={"analysis": digest(), "built_at": timezone.now()}
+        )
 
 
 class UnansweredQuery(models.Model):
