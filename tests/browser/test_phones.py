@@ -134,3 +134,40 @@ def test_a_question_of_two_lines_stays_whole_inside_its_box(phone, demo_site, ad
     )
     assert any(question["lines"] >= 2 for question in questions)
     assert all(question["inside"] for question in questions)
+
+
+# Lays out the field's value as the field does (its direction and bidi), and says where each
+# group of digits starts: [x of the first group's first digit, x of the last group's].
+GROUP_STARTS = """input => {
+  const style = getComputedStyle(input);
+  const line = document.createElement("span");
+  line.style.direction = style.direction;
+  line.style.unicodeBidi = style.unicodeBidi;
+  line.style.whiteSpace = "pre";
+  line.textContent = input.value;
+  input.parentElement.append(line);
+  const x = offset => {
+    const range = document.createRange();
+    range.setStart(line.firstChild, offset);
+    range.setEnd(line.firstChild, offset + 1);
+    return range.getBoundingClientRect().left;
+  };
+  const starts = [x(0), x(input.value.lastIndexOf(" ") + 1)];
+  line.remove();
+  return starts;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("address", "field"),
+    [("/ar/forms/complaints/", "phone"), ("/ar/forms/status/", "reference")],
+)
+def test_digits_typed_in_arabic_stay_in_the_order_typed(phone, demo_site, address, field):
+    """Arabic-Indic digits with spaces between them read as one right-to-left run: the phone
+    number ٠٩٣٣ ١٢٣ ٤٥٦ showed its groups backwards in the left-to-right field."""
+    page = phone()
+    page.goto(address)
+    typed = page.locator(f"input[name={field}]")
+    typed.fill("٠٩٣٣ ١٢٣ ٤٥٦")
+    first, last = typed.evaluate(GROUP_STARTS)
+    assert first < last
