@@ -70,7 +70,9 @@ def suggestions(text, language):
         services = offered_services(named, language)
         found = [{"title": service["label"], "url": service["url"]} for service in services]
         found += titles_starting(wanted)
-        if not found and (corrected := closest(text, language)):
+        # Read as a word with a letter missing only once it has four letters: shorter, it may
+        # still be the start of one.
+        if not found and len(typed.split()[-1]) >= 4 and (corrected := closest(text, language)):
             # A letter dropped or swapped (السيبرني): titles with the word as the site writes it.
             found = titles_starting(
                 [term for term in prefix_terms(corrected, language) if term not in STOP_WORDS]

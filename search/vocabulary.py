@@ -35,10 +35,11 @@ def closest(text, language):
     """The text with each word the site does not publish replaced by the closest one it does
     ("السيبرني" → "السيبراني"); "" when no word changes."""
     known = words(language)
+    published = set(known)
     typed = WORD.findall(normalise(text))
     corrected = []
     for word in typed:
-        if word in known:
+        if word in published:
             corrected.append(word)
             continue
         close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
