@@ -255,8 +255,8 @@ class ApplicationFormBuilder(FormBuilder):
         formfields = super().formfields
         for field, formfield in zip(self.fields, formfields.values(), strict=True):
             formfield.kind = field.field_type
-            if field.purpose:
-                formfield.widget.attrs["autocomplete"] = field.purpose
+            if field.autocomplete:
+                formfield.widget.attrs["autocomplete"] = field.autocomplete
         return formfields
 
     def get_form_class(self):

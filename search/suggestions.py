@@ -103,20 +103,22 @@ def popular_searches(typed, language):
         )
         return list(queries.values_list("query_string", flat=True)[:POPULAR_POOL])
 
-    return [
+    starting = [
         query
         for query in remember("search-popular", answered)
-        if (normalise(query).startswith(typed) or f" {typed}" in normalise(query))
-        and in_published_words(query, language)
+        if (written := normalise(query)).startswith(typed) or f" {typed}" in written
     ]
+    if not starting:
+        return []
+    published = set(published_words(language))
+    return [query for query in starting if in_published_words(query, published)]
 
 
-def in_published_words(query, language):
-    """Whether every word of the query is one the site publishes in this language: short words
+def in_published_words(query, published):
+    """Whether every word of the query is among the words the site publishes: short words
     (في، من) aside, unless they hold a digit."""
-    known = set(published_words(language))
     for word in WORD.findall(normalise(query)):
-        if word in known:
+        if word in published:
             continue
         if len(word) > 2 or any(letter.isdigit() for letter in word):
             return False

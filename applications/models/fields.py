@@ -47,9 +47,8 @@ class Purpose(models.TextChoices):
 
 
 # Kinds whose answer is a choice among the form's own options or a file: nothing to fill in.
-NOT_FILLED_IN = {"radio", "checkboxes", "consent", "file"}
-# What a kind of field asks for unless the editor says otherwise.
-DEFAULT_PURPOSE = {"email": Purpose.EMAIL, "phone": Purpose.TELEPHONE}
+# (Email and phone fields carry their purpose in their widgets, forms.py.)
+NOT_FILLED_IN = {FieldType.RADIO, FieldType.CHECKBOXES, FieldType.CONSENT, FieldType.FILE}
 
 
 class ApplicationFormField(TranslatableMixin, AbstractFormField):
@@ -103,8 +102,3 @@ class ApplicationFormField(TranslatableMixin, AbstractFormField):
             raise ValidationError(
                 {"autocomplete": _("A browser cannot fill in this kind of field: leave it empty.")}
             )
-
-    @property
-    def purpose(self):
-        """The autocomplete token of the field's input, or ""."""
-        return self.autocomplete or DEFAULT_PURPOSE.get(self.field_type, "")
