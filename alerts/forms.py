@@ -1,17 +1,23 @@
+from functools import partial
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.addresses import EmailAddressField
+from home.lookups import active_locale
 from news.models import NewsCategory
 from programmes.models import ProgrammePage
+from programmes.models.listing import programmes_coming_in
 from programmes.status import ANNOUNCED, UPCOMING
 
 from .models import Alert
 
 
 class AlertForm(forms.Form):
-    """An address and what to be told about. `website` is a honeypot: hidden from people, filled
-    by robots that fill every field."""
+    """An address and what to be told about: `kind` and `target`, set by the page the form is
+    on, or `choice`, one of what can be followed (`followable`), when the visitor came without
+    them or what they named is gone. `website` is a honeypot: hidden from people, filled by
+    robots that fill every field."""
 
     email = EmailAddressField(
         label=_("Your email address"),
@@ -21,13 +27,30 @@ class AlertForm(forms.Form):
             "invalid": _("Enter an email address such as name@example.org."),
         },
     )
-    kind = forms.ChoiceField(choices=Alert.Kind.choices, widget=forms.HiddenInput)
-    target = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=Alert.Kind.choices, required=False, widget=forms.HiddenInput)
+    target = forms.CharField(max_length=200, required=False, widget=forms.HiddenInput)
+    choice = forms.ChoiceField(
+        label=_("What would you like to be told about?"),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("This is no longer offered. Choose again.")},
+    )
     website = forms.CharField(required=False, max_length=200)
 
     def __init__(self, *args, language, **kwargs):
         super().__init__(*args, **kwargs)
         self.language = language
+        # Read only when the choice is shown or checked, not for a page's own form.
+        self.fields["choice"].choices = partial(followable, language)
+
+    @property
+    def chooses(self):
+        """Whether the visitor chooses what to follow: the page named nothing, or what it named
+        is gone."""
+        if not self.is_bound:
+            return self.about is None
+        named = self.data.get("kind") and self.data.get("target")
+        return not named or "subject" not in getattr(self, "cleaned_data", {})
 
     @property
     def is_robot(self):
@@ -35,9 +58,15 @@ class AlertForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        cleaned["subject"] = subject_of(
-            cleaned.get("kind"), cleaned.get("target", ""), self.language
-        )
+        kind, target = cleaned.get("kind"), cleaned.get("target", "")
+        if not (kind and target):
+            if not cleaned.get("choice"):
+                if "choice" not in self.errors:
+                    self.add_error("choice", _("Choose what you would like to be told about."))
+                return cleaned
+            kind, target = cleaned["choice"].split(":", 1)
+            cleaned.update(kind=kind, target=target)
+        cleaned["subject"] = subject_of(kind, target, self.language)
         return cleaned
 
     @property
@@ -101,3 +130,32 @@ def subject_of(kind, target, language):
     else:
         raise forms.ValidationError(_("This alert no longer exists."), code="subject")
     return subject
+
+
+def followable(language):
+    """What the visitor may choose to follow, grouped as the choice shows it: the programmes
+    not open yet, the tracks and the news categories of the language."""
+    locale = active_locale()
+    programmes = [
+        (f"{Alert.Kind.PROGRAMME}:{programme.pk}", programme.title)
+        for programme in programmes_coming_in(locale, None)
+    ]
+    tracks = [
+        (f"{Alert.Kind.TRACK}:{track}", track)
+        for track in ProgrammePage.objects.live()
+        .filter(locale__language_code=language)
+        .exclude(track="")
+        .order_by("track")
+        .values_list("track", flat=True)
+        .distinct()
+    ]
+    categories = [
+        (f"{Alert.Kind.CATEGORY}:{category.pk}", category.name)
+        for category in NewsCategory.objects.filter(locale=locale)
+    ]
+    groups = [
+        (_("Programmes not open yet"), programmes),
+        (_("Programme tracks"), tracks),
+        (_("News categories"), categories),
+    ]
+    return [(label, choices) for label, choices in groups if choices]

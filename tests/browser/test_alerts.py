@@ -31,3 +31,22 @@ def test_the_alert_form_with_an_error_keeps_what_was_typed(page, demo_site, asse
     expect(page.get_by_label("عنوان بريدك الإلكتروني")).to_have_value("not-an-address")
     assert_accessible(page)
     assert not Alert.objects.exists()
+
+
+def test_a_visitor_chooses_what_to_follow_from_the_footer(page, demo_site, assert_accessible):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/ar/")
+    page.locator("footer").get_by_role("link", name="اختر تنبيهاتك بالبريد الإلكتروني").click()
+    chooser = page.get_by_role("group", name="بماذا تريد أن نُعلمك؟")
+    expect(chooser.get_by_role("group", name="برامج لم يُفتح التقديم إليها بعد")).to_be_visible()
+    page.get_by_label("عنوان بريدك الإلكتروني").fill("visitor@example.org")
+    page.get_by_role("button", name="أعلمني").click()
+    # Nothing chosen: asked to choose, the address kept.
+    expect(page.locator(".error-summary")).to_contain_text("اختر ما تريد أن نُعلمك به.")
+    expect(page.get_by_label("عنوان بريدك الإلكتروني")).to_have_value("visitor@example.org")
+    assert_accessible(page)
+    chooser.get_by_role("radio", name="مسار المتطوعين الرقميين في مبادرة «المجتمع الذكي»").check()
+    page.get_by_role("button", name="أعلمني").click()
+    expect(page.get_by_test_id("alert-sent")).to_contain_text("تفقّد بريدك الإلكتروني")
+    alert = Alert.objects.get(subscriber__email="visitor@example.org")
+    assert alert.programme.url_path.endswith("/smart-society-volunteers/")
