@@ -7,7 +7,7 @@ from search.reports import PERMISSION, UnansweredSearchesReportView
 
 # Words the demo's visitors type for what its pages call otherwise: an incubator (حاضنة) for the
 # incubation track (احتضان), and a workshop typed in English on the Arabic site.
-DEMO_SYNONYMS = ["احتضان = حاضنة", "ورشة = workshop"]
+DEMO_SYNONYMS = ["احتضان = حاضنة", "ورشة = ورشة عمل = workshop"]
 
 report_urls = (
     [
