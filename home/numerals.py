@@ -1,4 +1,4 @@
-"""How the site writes numbers, dates and file sizes: one style per site, from its settings.
+"""How the site writes numbers, dates, file sizes and lists: one style per site, from its settings.
 
 Arabic pages use the digits the site settings choose (Latin 0-9 or Arabic-Indic ٠-٩) and the
 Arabic month names they choose (يناير... as in Egypt and the Gulf, or كانون الثاني... as in Syria,
@@ -167,6 +167,17 @@ def file_size(size):
     rounded = round(amount, 1)
     shown = int(rounded) if rounded == int(rounded) else rounded
     return unit % {"size": number(shown)}
+
+
+def written_list(items):
+    """Items one after the other, with the language's comma: "أ، ب", "a, b"."""
+    separator = "، " if translation.get_language_bidi() else ", "
+    return separator.join(str(item) for item in items)
+
+
+def quoted_words(words):
+    """Words quoted as the language quotes them, in a list: «التسويق»، «الرقمي»."""
+    return written_list(_("“%(word)s”") % {"word": word} for word in words)
 
 
 # One pass over the finished page: the digits of its text change; tags (with their attributes),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from home.lookups import active_locale
 from home.models import SiteSettings, visible
-from home.numerals import month_year, number, written_date
+from home.numerals import month_year, number, written_date, written_list
 
 from . import charts
 from .models.indicators import Kind, published_indicators
@@ -48,7 +48,7 @@ def chart(indicator, ident):
         description = _("%(name)s on %(date)s, per group: %(values)s.") % {
             "name": indicator.name,
             "date": written_date(indicator.latest_date),
-            "values": ("، " if rtl else ", ").join(
+            "values": written_list(
                 f"{p['category']} {unit_text(indicator, p['value'])}" for p in indicator.latest
             ),
         }

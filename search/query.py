@@ -287,6 +287,37 @@ class Search:
         facets["narrow"] = len(facets["types"]) > 1 or len(facets["years"]) > 1 or bool(features)
         return facets
 
+    def partly(self):
+        """When the query has several words and nothing found holds every one (or a synonym of
+        it): the words typed that nothing holds, [] when each is held somewhere; else None. The
+        visitor is told the results have only some of the words."""
+        if len(self.concepts) < 2 or not self.best:
+            return None
+        return self._remember("partly", self._words_held_nowhere)
+
+    def _words_held_nowhere(self):
+        if self._anything_holds(self._every_concept()):
+            return None
+        absent = [
+            concept
+            for concept in self.concepts
+            if not self._anything_holds(
+                Or([PlainText(" ".join(form), operator="and") for form in concept.alternatives])
+            )
+        ]
+        return [
+            word
+            for word in self.text.split()
+            if (stems := set(terms(word, self.language)))
+            and any(stems <= concept.terms for concept in absent)
+        ]
+
+    def _anything_holds(self, query):
+        """Whether a page, document or partner this search looks at matches `query`."""
+        backend = get_search_backend()
+        kinds = [self.pages(), _documents_anyone_may_read(), *self._snippet_querysets()]
+        return any(len(backend.search(query, objects)[:1]) for objects in kinds)
+
     def spelling(self):
         """For a query that found nothing: the closest words the site's titles and summaries use."""
         return vocabulary.closest(self.text, self.language)

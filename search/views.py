@@ -38,7 +38,12 @@ def search(request):
         # Read only when the list is rendered: the template remembers it for this search.
         hits = SimpleLazyObject(lambda: _hits(request, page_obj, query))
         context.update(
-            picks=picks, services=services, page_obj=page_obj, facets=query.facets(), hits=hits
+            picks=picks,
+            services=services,
+            page_obj=page_obj,
+            facets=query.facets(),
+            hits=hits,
+            partly=query.partly() if page_obj.paginator.count else None,
         )
         found = bool(page_obj.paginator.count or picks or services)
         counted(query.recorded, found)

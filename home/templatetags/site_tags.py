@@ -231,6 +231,7 @@ register.filter("written_date", numerals.written_date)
 register.filter("written_moment", numerals.written_moment)
 register.filter("month_year", numerals.month_year)
 register.filter("file_size", numerals.file_size)
+register.filter("quoted_words", numerals.quoted_words)
 register.filter("number", numerals.number)
 
 
