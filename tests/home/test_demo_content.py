@@ -63,7 +63,7 @@ def test_the_admin_greets_each_demo_account_by_an_arabic_name(client, demo, djan
 
 
 def test_a_search_for_a_workshop_in_two_words_finds_the_workshops_first(client, demo):
-    """"ورشة عمل" is one thing, a workshop: its "عمل" alone put a ministry of labour first."""
+    """A workshop typed as "ورشة عمل": its "عمل" alone put a ministry of labour first."""
     page = BeautifulSoup(client.get("/ar/search/", {"q": "ورشة عمل"}).content, "html.parser")
     titles = [r.find("a").get_text() for r in page.select("[data-testid=search-result]")]
     assert all("ورش" in title for title in titles[:3]), titles
