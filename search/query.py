@@ -313,10 +313,14 @@ class Search:
         ]
 
     def _anything_holds(self, query):
-        """Whether a page, document or partner this search looks at matches `query`."""
+        """Whether a page, document or partner this search looks at matches `query` (unscored:
+        the first found will do)."""
         backend = get_search_backend()
         kinds = [self.pages(), _documents_anyone_may_read(), *self._snippet_querysets()]
-        return any(len(backend.search(query, objects)[:1]) for objects in kinds)
+        return any(
+            len(backend.search(query, objects.order_by(), order_by_relevance=False)[:1])
+            for objects in kinds
+        )
 
     def spelling(self):
         """For a query that found nothing: the closest words the site's titles and summaries use."""
