@@ -76,6 +76,9 @@ SECTIONS = {
 }
 
 MODERATORS = "المشرفون"
+# What keeps search answering, curated by moderators: the results promoted for a query and the
+# synonyms (with them, the report of searches without an answer).
+SEARCH_CURATION = ("wagtailsearchpromotions.SearchPromotion", "search.SynonymGroup")
 TRANSLATORS = "المترجمون"
 APPLICATION_REVIEWERS = "مراجعو الطلبات"
 # Review the sign-ups of the volunteer opportunities that name them and record their hours.
@@ -240,6 +243,9 @@ def setup_roles():
         groups[MODERATORS].permissions.add(*snippets)
     groups[MODERATORS].permissions.add(
         *_model_permissions(moderated_snippets(), ("change", "publish", "view"))
+    )
+    groups[MODERATORS].permissions.add(
+        *_model_permissions(installed_models(SEARCH_CURATION), ("add", "change", "delete", "view"))
     )
     workflow = moderation_workflow()
     for model in moderated_snippets():

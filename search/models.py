@@ -54,10 +54,13 @@ class SearchIndexState(models.Model):
 
 
 class UnansweredQuery(models.Model):
-    """A search term that found nothing the last time someone typed it: content editors may add."""
+    """A search term that found nothing the last time someone typed it, or found pages without
+    some of its words: content editors may add."""
 
     query = models.OneToOneField(Query, on_delete=models.CASCADE, related_name="unanswered")
     last_seen = models.DateTimeField(_("last searched"), auto_now=True)
+    # Blank when nothing was found at all.
+    words_not_found = models.CharField(_("words found nowhere"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("search with no result")
@@ -67,16 +70,18 @@ class UnansweredQuery(models.Model):
         return self.query.query_string
 
     @classmethod
-    def record(cls, query, found):
-        """`query`: the search promotions' query, or its text."""
+    def record(cls, query, found, words_not_found=()):
+        """`query`: the search promotions' query, or its text; `words_not_found`: the words typed
+        that nothing holds, when something was found with the others."""
         if isinstance(query, str):
             query = Query.get(query)
-        if found:
+        missing = " ".join(words_not_found)[:200]
+        if found and not missing:
             # Most searches find something and were never unanswered: one read, no transaction.
             if cls.objects.filter(query=query).exists():
                 cls.objects.filter(query=query).delete()
         else:
-            cls.objects.update_or_create(query=query)
+            cls.objects.update_or_create(query=query, defaults={"words_not_found": missing})
 
 
 @register_snippet

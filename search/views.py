@@ -46,7 +46,7 @@ def search(request):
             partly=query.partly() if page_obj.paginator.count else None,
         )
         found = bool(page_obj.paginator.count or picks or services)
-        counted(query.recorded, found)
+        counted(query.recorded, found, context["partly"] or ())
         if not found:
             context["spelling"] = query.spelling()
             if not query.everywhere:
@@ -92,11 +92,12 @@ def _hit(request, obj, query, trails):
     }
 
 
-def counted(recorded, found):
-    """The search counts for the editors' reports (its hits, whether it found anything): two
-    statements, each committed on its own, so that no search waits on another's lock."""
+def counted(recorded, found, words_not_found):
+    """The search counts for the editors' reports (its hits, whether it found anything, and
+    with which words): two statements, each committed on its own, so that no search waits on
+    another's lock."""
     count_hit(recorded)
-    UnansweredQuery.record(recorded, found)
+    UnansweredQuery.record(recorded, found, words_not_found)
 
 
 def suggest(request):

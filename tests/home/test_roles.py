@@ -124,3 +124,13 @@ def test_setup_roles_twice_changes_nothing(programmes):
     call_command("setup_roles", stdout=StringIO())
     assert (GroupPagePermission.objects.count(), WorkflowPage.objects.count()) == counts
     assert counts[1] == 1
+
+
+def test_moderators_keep_search_answering(staff, client, groups):
+    user = staff(client, roles.MODERATORS)
+    assert client.get("/admin/reports/unanswered-searches/").status_code == 200
+    assert client.get("/admin/searchpicks/add/").status_code == 200
+    assert user.has_perm("search.add_synonymgroup")
+    editor = staff(client, roles.SECTIONS["news"].editors)
+    assert not editor.has_perm("search.add_synonymgroup")
+    assert client.get("/admin/reports/unanswered-searches/").status_code != 200
