@@ -22,8 +22,9 @@ def normalise(email):
     return f"{local}@{domain.lower()}"
 
 
-def ask(email, language, kind, programme=None, track="", category=None, now=None):
-    """Record the alert (unconfirmed) and, when due, the confirmation email."""
+def ask(email, language, kind, programme=None, track="", category=None, now=None, known=False):
+    """Record the alert (unconfirmed) and, when due, the confirmation email; or, for an address
+    that is `known` (asking from the page its emailed link opens), the alert confirmed at once."""
     now = now or timezone.now()
     email = normalise(email)
     key = subject_key(kind, programme, track, category, language)
@@ -49,6 +50,9 @@ def ask(email, language, kind, programme=None, track="", category=None, now=None
                     translation_key=programme.translation_key,
                     defaults={"announced": programme.is_announced()},
                 )
+            if known and alert.confirmed_at is None:
+                alert.confirmed_at = now
+                alert.save(update_fields=["confirmed_at"])
             if alert.confirmed_at is not None or not subscriber.may_get_a_confirmation(now):
                 return alert
             subscriber.language = language

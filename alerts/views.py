@@ -109,7 +109,20 @@ def manage(request, token):
     if subscriber is None:
         status = 400 if problem == "invalid" else 200
         return _page(request, "unsubscribed", status=status, problem=problem or "gone")
-    if request.method == "POST":
+    language = get_language()
+    form = AlertForm(language=language)
+    if request.method == "POST" and request.POST.get("action") == "add":
+        # Another alert, chosen on this page: the link proves the address, nothing to confirm.
+        form = AlertForm(
+            {"email": subscriber.email, "choice": request.POST.get("choice", "")}, language=language
+        )
+        if form.is_valid():
+            subject = form.cleaned_data["subject"]
+            subscribing.ask(
+                subscriber.email, language, form.cleaned_data["kind"], **subject, known=True
+            )
+            return redirect(f"{request.path}?added=1")
+    elif request.method == "POST":
         # "Stop everything", from the page or as the confirmation email's one-click unsubscribe.
         subscribing.erase(subscriber)
         return _page(request, "unsubscribed", everything=True)
@@ -117,4 +130,12 @@ def manage(request, token):
         (alert, reverse("alerts:unsubscribe", args=[tokens.unsubscribe_token(alert)]))
         for alert in subscriber.alerts.select_related("programme", "category")
     ]
-    return _page(request, "manage", subscriber=subscriber, alerts=alerts)
+    return _page(
+        request,
+        "manage",
+        status=400 if form.errors else 200,
+        subscriber=subscriber,
+        alerts=alerts,
+        form=form,
+        added=request.GET.get("added") == "1",
+    )

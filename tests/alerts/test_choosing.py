@@ -5,7 +5,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from alerts.models import Alert
+from alerts import tokens
+from alerts.models import Alert, Subscriber
 from news.models import NewsCategory
 from tests.factories import ProgrammePageFactory
 
@@ -99,3 +100,28 @@ def test_a_page_naming_its_subject_offers_no_choice(client, offered):
 def test_every_page_links_to_the_alerts_from_its_footer(client, offered):
     footer = BeautifulSoup(client.get("/ar/").content, "html.parser").select_one("footer")
     assert footer.find("a", href="/ar/alerts/").get_text() == "اختر تنبيهاتك بالبريد الإلكتروني"
+
+
+@pytest.fixture
+def manage_url(offered, client, sent):
+    category = f"category:{offered['category'].pk}"
+    sent(client.post, "/ar/alerts/", {"email": "visitor@example.org", "choice": category})
+    subscriber = Subscriber.objects.get()
+    return f"/ar/alerts/manage/{tokens.manage_token(subscriber)}/"
+
+
+def test_the_page_of_an_address_adds_an_alert_confirmed_at_once(client, offered, manage_url, sent):
+    value = choices(client.get(manage_url))["المجتمع الذكي"]
+    emails = sent(client.post, manage_url, {"action": "add", "choice": value})
+    assert sent.result.status_code == 302 and emails == []
+    page = client.get(sent.result["Location"]).content.decode()
+    assert "أُضيف التنبيه، وتجده في القائمة أدناه." in page and "المجتمع الذكي" in page
+    added = Alert.objects.get(programme=offered["announced"])
+    assert added.confirmed_at is not None
+
+
+def test_adding_without_a_choice_keeps_every_alert(client, offered, manage_url):
+    response = client.post(manage_url, {"action": "add"})
+    assert response.status_code == 400
+    assert "اختر ما تريد أن نُعلمك به." in response.content.decode()
+    assert Alert.objects.count() == 1

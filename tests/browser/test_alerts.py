@@ -1,7 +1,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from alerts.models import Alert
+from alerts import tokens
+from alerts.models import Alert, Subscriber
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -50,3 +51,15 @@ def test_a_visitor_chooses_what_to_follow_from_the_footer(page, demo_site, asser
     expect(page.get_by_test_id("alert-sent")).to_contain_text("تفقّد بريدك الإلكتروني")
     alert = Alert.objects.get(subscriber__email="visitor@example.org")
     assert alert.programme.url_path.endswith("/smart-society-volunteers/")
+
+
+def test_an_address_adds_an_alert_from_its_own_page(page, demo_site, assert_accessible):
+    subscriber = Subscriber.objects.create(email="visitor@example.org", language="ar")
+    page.goto(f"/ar/alerts/manage/{tokens.manage_token(subscriber)}/")
+    assert_accessible(page)
+    page.get_by_role("radio", name="التدريب").check()
+    page.get_by_role("button", name="أضف هذا التنبيه").click()
+    expect(page.get_by_test_id("alert-added")).to_have_text("أُضيف التنبيه، وتجده في القائمة أدناه.")
+    expect(page.locator(".alert-list")).to_contain_text("التدريب")
+    assert_accessible(page)
+    assert Alert.objects.get(subscriber=subscriber).confirmed_at is not None
