@@ -134,7 +134,7 @@ def _event_message(email, kind):
             event=event,
             waiting_position=waiting_position(registration),
             cancel_url=cancel_url(registration),
-            starts=timezone.localtime(event.starts, event.zone),
+            when=event.written_start(),
         )
         waiting = registration.state == Registration.State.WAITING
         subjects = {

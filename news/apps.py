@@ -17,6 +17,7 @@ class NewsConfig(AppConfig):
         # In search results: a news item shows its date, an event its start; the newer ones go
         # slightly above older ones among equal matches.
         register_result_type(NewsPage, when=lambda page: page.date, fresh=True)
-        register_result_type(EventPage, when=lambda page: page.local_starts, fresh=True)
+        # The day it happens where it happens: a date, so that no time zone moves it.
+        register_result_type(EventPage, when=lambda page: page.local_starts.date(), fresh=True)
         register_result_type(NewsIndexPage, section=True)
         register_result_type(EventIndexPage, section=True)

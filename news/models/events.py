@@ -23,11 +23,12 @@ from home.blocks import BodyBlock
 from home.caching import remembered_for_page
 from home.lookups import localized
 from home.models import BasePage, PublicPages, visible
+from home.numerals import written_moment
 from home.pagination import paginate
 from home.structured_data import json_ld
 
 from .. import calendar
-from ..dates import ZONE_NAMES
+from ..dates import ZONE_NAMES, zone_name
 from .news import _publisher, is_visible
 
 
@@ -262,6 +263,12 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def local_ends(self):
         return timezone.localtime(self.ends, self.zone)
+
+    def written_start(self):
+        """When it starts, written where it happens, for emails: "10 فبراير 2030 · 13:00
+        (بتوقيت دمشق)"."""
+        with timezone.override(self.zone):
+            return f"{written_moment(self.starts)} ({zone_name(self.local_starts)})"
 
     @property
     def is_past(self):
