@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.outbox import register
-from news.models import NewsPage
+from news.models import EventPage, NewsPage
 from programmes.models import ProgrammePage
 
 from . import links
 from .models import Alert
-from .sending import DIGEST_EMAIL, MECHANISM_EMAIL, OPENED_EMAIL
+from .sending import DIGEST_EMAIL, EVENTS_EMAIL, MECHANISM_EMAIL, OPENED_EMAIL
 from .subscribing import CONFIRMATION_EMAIL
 
 PURPOSES = {
@@ -22,6 +22,7 @@ PURPOSES = {
     OPENED_EMAIL: gettext_lazy("Alerts: a programme opens"),
     MECHANISM_EMAIL: gettext_lazy("Alerts: a programme's mechanism is published"),
     DIGEST_EMAIL: gettext_lazy("Alerts: news of the day"),
+    EVENTS_EMAIL: gettext_lazy("Alerts: new events"),
 }
 
 
@@ -101,8 +102,20 @@ def digest(email):
         return _message("digest", subject, context, links.unsubscribe_url(alert, language))
 
 
+def new_events(email):
+    language = email.context["language"]
+    with translation.override(language):
+        alert, context = _alert_context(email, language)
+        events = EventPage.objects.filter(pk__in=email.context["events"]).order_by("starts", "pk")
+        context["events"] = [(event, event.full_url, event.written_start()) for event in events]
+        return _message(
+            "events", _("New events on Tamkeen"), context, links.unsubscribe_url(alert, language)
+        )
+
+
 def register_emails():
     register(CONFIRMATION_EMAIL, confirmation)
     register(OPENED_EMAIL, opened)
     register(MECHANISM_EMAIL, mechanism)
     register(DIGEST_EMAIL, digest)
+    register(EVENTS_EMAIL, new_events)

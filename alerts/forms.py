@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from home.addresses import EmailAddressField
 from home.lookups import active_locale
-from news.models import NewsCategory
+from news.models import EventIndexPage, NewsCategory
 from programmes.models import ProgrammePage
 from programmes.models.listing import programmes_coming_in
 from programmes.status import ANNOUNCED, UPCOMING
 
-from .models import Alert
+from .models import EVERY_NEW_EVENT, Alert
 
 
 class AlertForm(forms.Form):
@@ -93,12 +93,16 @@ class AlertForm(forms.Form):
             }
         if subject["category"] is not None:
             return {"kind": Alert.Kind.CATEGORY.label, "name": subject["category"].name, "url": ""}
-        return {"kind": Alert.Kind.TRACK.label, "name": subject["track"], "url": ""}
+        if subject["track"]:
+            return {"kind": Alert.Kind.TRACK.label, "name": subject["track"], "url": ""}
+        events = events_index(self.language)
+        url = events.url if events else ""
+        return {"kind": Alert.Kind.EVENTS.label, "name": EVERY_NEW_EVENT, "url": url}
 
 
 def subject_of(kind, target, language):
-    """{"programme", "track", "category"} of an alert asked for, one of them set; a
-    ValidationError when it no longer exists (or never did)."""
+    """{"programme", "track", "category"} of an alert asked for, one of them set, or none for
+    the events of the language; a ValidationError when it no longer exists (or never did)."""
     if not kind or not target:
         raise forms.ValidationError(_("This alert no longer exists."), code="subject")
     subject = {"programme": None, "track": "", "category": None}
@@ -127,6 +131,9 @@ def subject_of(kind, target, language):
         if category is None:
             raise forms.ValidationError(_("This alert no longer exists."), code="subject")
         subject["category"] = category
+    elif kind == Alert.Kind.EVENTS:
+        if events_index(language) is None:
+            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
     else:
         raise forms.ValidationError(_("This alert no longer exists."), code="subject")
     return subject
@@ -153,9 +160,16 @@ def followable(language):
         (f"{Alert.Kind.CATEGORY}:{category.pk}", category.name)
         for category in NewsCategory.objects.filter(locale=locale)
     ]
+    events = [(f"{Alert.Kind.EVENTS}:all", EVERY_NEW_EVENT)] if events_index(language) else []
     groups = [
         (_("Programmes not open yet"), programmes),
         (_("Programme tracks"), tracks),
         (_("News categories"), categories),
+        (Alert.Kind.EVENTS.label, events),
     ]
     return [(label, choices) for label, choices in groups if choices]
+
+
+def events_index(language):
+    """The events index of the language, whose new events an alert may follow; None if none."""
+    return EventIndexPage.objects.live().public().filter(locale__language_code=language).first()

@@ -1,9 +1,10 @@
 """Who asked to be told, and about what: an address (a subscriber), and its alerts.
 
 An alert is about one programme, one track (every programme of that track in the subscriber's
-language) or one news category. Nothing is sent to an alert before its address confirms it by
-the emailed link; unconfirmed alerts are deleted after `UNCONFIRMED_DAYS`. The time and the
-language of the consent are kept for the site administrators' export.
+language), one news category or the events (every new event in the subscriber's language).
+Nothing is sent to an alert before its address confirms it by the emailed link; unconfirmed
+alerts are deleted after `UNCONFIRMED_DAYS`. The time and the language of the consent are kept
+for the site administrators' export.
 """
 
 import datetime
@@ -13,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 UNCONFIRMED_DAYS = 7
+# What an alert about events follows, in the words its lists and emails use.
+EVERY_NEW_EVENT = _("Every new event: workshops, trainings, launches")
 # At most one new confirmation email per address in this time.
 CONFIRMATION_INTERVAL = datetime.timedelta(hours=1)
 
@@ -44,6 +47,7 @@ class Alert(models.Model):
         PROGRAMME = "programme", _("Programme")
         TRACK = "track", _("Track")
         CATEGORY = "category", _("News category")
+        EVENTS = "events", _("Events")
 
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="alerts")
     kind = models.CharField(_("about"), max_length=10, choices=Kind.choices)
@@ -98,6 +102,8 @@ class Alert(models.Model):
             return self.programme.title if self.programme else ""
         if self.kind == self.Kind.TRACK:
             return self.track
+        if self.kind == self.Kind.EVENTS:
+            return str(EVERY_NEW_EVENT)
         return self.category.name if self.category else ""
 
 
@@ -106,6 +112,8 @@ def subject_key(kind, programme=None, track="", category=None, language=""):
         return f"programme:{programme.translation_key}"
     if kind == Alert.Kind.CATEGORY:
         return f"category:{category.translation_key}"
+    if kind == Alert.Kind.EVENTS:
+        return f"events:{language}"
     return f"track:{language}:{track}"
 
 

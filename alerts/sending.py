@@ -1,6 +1,7 @@
 """The emails alerts cause: a programme opens, an announced programme gets its mechanism, news
-appears in a category. Each is recorded once per address and occasion (the outbox's idempotency
-key), so a command run twice, or a worker that dies and is replaced, sends nothing twice.
+appears in a category, new events are published. Each is recorded once per address and occasion
+(the outbox's idempotency key), so a command run twice, or a worker that dies and is replaced,
+sends nothing twice.
 """
 
 import datetime
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from home.outbox import OutgoingEmail, outgoing, record
-from news.models import NewsPage
+from news.models import EventPage, NewsPage
 from programmes.models import ProgrammePage, site_today
 
 from .models import Alert, KnownProgramme
@@ -18,6 +19,7 @@ from .models import Alert, KnownProgramme
 OPENED_EMAIL = "alerts.opened"
 MECHANISM_EMAIL = "alerts.mechanism"
 DIGEST_EMAIL = "alerts.digest"
+EVENTS_EMAIL = "alerts.events"
 
 # A programme that opened while no command ran (a day of outage) is still announced this many
 # days after its opening day.
@@ -170,6 +172,41 @@ def digest_emails(day=None):
                     language=alert.language,
                     alert=alert.pk,
                     news=news,
+                    day=day.isoformat(),
+                )
+            )
+    return record_once(emails)
+
+
+def event_emails(day=None):
+    """For each confirmed alert about events, the events of its language first published on
+    `day` (yesterday in the site's time zone, by default) after the alert was confirmed and not
+    over yet, soonest first: one email a day at most."""
+    day = day or site_today() - datetime.timedelta(days=1)
+    start, end = site_day_bounds(day)
+    published = (
+        EventPage.objects.live()
+        .public()
+        .filter(first_published_at__gte=start, first_published_at__lt=end, ends__gte=end)
+        .order_by("starts", "pk")
+    )
+    emails = []
+    for alert in confirmed().filter(kind=Alert.Kind.EVENTS):
+        events = list(
+            published.filter(
+                locale__language_code=alert.language, first_published_at__gte=alert.confirmed_at
+            ).values_list("pk", flat=True)
+        )
+        if events:
+            emails.append(
+                outgoing(
+                    EVENTS_EMAIL,
+                    alert.subscriber,
+                    alert.subscriber.email,
+                    occasion=f"events:{alert.pk}:{day.isoformat()}",
+                    language=alert.language,
+                    alert=alert.pk,
+                    events=events,
                     day=day.isoformat(),
                 )
             )
