@@ -163,19 +163,22 @@ def digest_emails(day=None):
             .distinct()
         )
         if news:
-            emails.append(
-                outgoing(
-                    DIGEST_EMAIL,
-                    alert.subscriber,
-                    alert.subscriber.email,
-                    occasion=f"digest:{alert.pk}:{day.isoformat()}",
-                    language=alert.language,
-                    alert=alert.pk,
-                    news=news,
-                    day=day.isoformat(),
-                )
-            )
+            emails.append(_of_the_day(DIGEST_EMAIL, "digest", alert, day, news=news))
     return record_once(emails)
+
+
+def _of_the_day(purpose, occasion, alert, day, **pages):
+    """The email of `day` for `alert`, listing `pages` (ids): one per alert and day."""
+    return outgoing(
+        purpose,
+        alert.subscriber,
+        alert.subscriber.email,
+        occasion=f"{occasion}:{alert.pk}:{day.isoformat()}",
+        language=alert.language,
+        alert=alert.pk,
+        day=day.isoformat(),
+        **pages,
+    )
 
 
 def event_emails(day=None):
@@ -198,16 +201,5 @@ def event_emails(day=None):
             ).values_list("pk", flat=True)
         )
         if events:
-            emails.append(
-                outgoing(
-                    EVENTS_EMAIL,
-                    alert.subscriber,
-                    alert.subscriber.email,
-                    occasion=f"events:{alert.pk}:{day.isoformat()}",
-                    language=alert.language,
-                    alert=alert.pk,
-                    events=events,
-                    day=day.isoformat(),
-                )
-            )
+            emails.append(_of_the_day(EVENTS_EMAIL, "events", alert, day, events=events))
     return record_once(emails)
