@@ -54,7 +54,7 @@ def registration_context(page):
         "event": event,
         "seats_left": left,
         "waiting_only": left == 0 and event.waiting_list,
-        "closes": event.registration_closes,
+        "closes": event.written(event.registration_closes),
     }
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -98,6 +99,39 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def ics(self, request):
         events = list(self.events().upcoming()[:500])
         return calendar.response(events, request, name=self.title)
+
+
+def zone_or_site(key):
+    """The time zone named `key`, or the site's when it names none."""
+    try:
+        return zoneinfo.ZoneInfo(key)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Start, end and registration deadline are typed, and shown in the editor, in the event's
+    own time zone, not the editor's: 10:00 for a workshop in Casablanca is 10:00 in Casablanca."""
+
+    MOMENTS = ("starts", "ends", "registration_deadline")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = zone_or_site(self.instance.time_zone)
+        for name in self.MOMENTS:
+            value = getattr(self.instance, name, None)
+            if value is not None and name in self.fields:
+                self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        zone = zone_or_site(cleaned_data.get("time_zone"))
+        for name in self.MOMENTS:
+            value = cleaned_data.get(name)
+            if value is not None:
+                # Read in the editor's time zone: the hour as typed, placed in the event's.
+                cleaned_data[name] = timezone.make_naive(value).replace(tzinfo=zone)
+        return cleaned_data
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -226,6 +260,7 @@ class EventPage(RoutablePageMixin, BasePage):
         TranslatableField("body"),
     ]
 
+    base_form_class = EventPageForm
     parent_page_types = ["news.EventIndexPage"]
     subpage_types = []
 
@@ -251,10 +286,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def zone(self):
-        try:
-            return zoneinfo.ZoneInfo(self.time_zone)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        return zone_or_site(self.time_zone)
 
     @property
     def local_starts(self):
@@ -264,11 +296,14 @@ class EventPage(RoutablePageMixin, BasePage):
     def local_ends(self):
         return timezone.localtime(self.ends, self.zone)
 
-    def written_start(self):
-        """When it starts, written where it happens, for emails: "10 فبراير 2030 · 13:00
-        (بتوقيت دمشق)"."""
+    def written(self, moment):
+        """A moment of the event written where it happens: "10 فبراير 2030 · 13:00 (بتوقيت
+        دمشق)"."""
         with timezone.override(self.zone):
-            return f"{written_moment(self.starts)} ({zone_name(self.local_starts)})"
+            return f"{written_moment(moment)} ({zone_name(timezone.localtime(moment))})"
+
+    def written_start(self):
+        return self.written(self.starts)
 
     @property
     def is_past(self):
