@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
-from news.models import EventPage
 from tests.applications.conftest import answers, token_of
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
@@ -57,39 +56,6 @@ def test_the_registration_email_writes_its_own_hour_and_zone(client, casablanca,
     client.post(form_page.url, {"form_token": token, **answers(email="p@example.org")})
     [message] = [m for m in mail.outbox if m.to == ["p@example.org"]]
     assert "10 فبراير 2030 · 23:30 (بتوقيت الدار البيضاء)" in message.body
-
-
-def test_the_editor_types_the_hours_in_the_event_s_own_time_zone(admin_client, home, settings):
-    settings.TIME_ZONE = "Asia/Damascus"
-    index = EventIndexPageFactory(parent=home, slug="events")
-    response = admin_client.post(
-        f"/admin/pages/add/news/eventpage/{index.pk}/",
-        {
-            "title": "لقاء في الدار البيضاء",
-            "slug": "meeting",
-            "summary": "",
-            "kind": "meeting",
-            "starts": "2030-02-10 23:30",
-            "ends": "2030-02-11 00:30",
-            "registration_deadline": "2030-02-10 12:00",
-            "time_zone": "Africa/Casablanca",
-            "attendance": "in_person",
-            "place": "الدار البيضاء",
-            "region": "",
-            "online_url": "",
-            "capacity": "",
-            "image_alt": "",
-            "body-count": "0",
-            "action-publish": "publish",
-        },
-    )
-    assert response.status_code == 302
-    event = EventPage.objects.get(slug="meeting")
-    assert event.starts == STARTS
-    assert event.registration_deadline == datetime.datetime(2030, 2, 10, 11, tzinfo=datetime.UTC)
-    form = BeautifulSoup(admin_client.get(f"/admin/pages/{event.pk}/edit/").content, "html.parser")
-    assert form.select_one("input[name=starts]")["value"] == "2030-02-10 23:30"
-    assert form.select_one("input[name=registration_deadline]")["value"] == "2030-02-10 12:00"
 
 
 def test_the_registration_deadline_is_written_where_the_event_happens(

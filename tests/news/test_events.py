@@ -65,26 +65,31 @@ def test_an_online_event_needs_its_link_and_an_in_person_one_its_place(event_ind
     assert "place" in error.value.message_dict
 
 
+def event_form(**changes):
+    """The admin's form of a new event, as an editor publishes it."""
+    return {
+        "title": "ورشة",
+        "slug": "workshop",
+        "summary": "",
+        "kind": "workshop",
+        "starts": "2030-05-01 12:00",
+        "ends": "2030-05-01 14:00",
+        "time_zone": "Asia/Damascus",
+        "attendance": "in_person",
+        "place": "دمشق",
+        "region": "",
+        "online_url": "",
+        "capacity": "",
+        "image_alt": "",
+        "body-count": "0",
+        "action-publish": "publish",
+        **changes,
+    }
+
+
 def test_admin_refuses_an_event_that_ends_before_it_starts(admin_client, event_index):
     response = admin_client.post(
-        f"/admin/pages/add/news/eventpage/{event_index.pk}/",
-        {
-            "title": "ورشة",
-            "slug": "workshop",
-            "summary": "",
-            "kind": "workshop",
-            "starts": "2030-05-01 12:00",
-            "ends": "2030-05-01 10:00",
-            "time_zone": "Asia/Damascus",
-            "attendance": "in_person",
-            "place": "دمشق",
-            "region": "",
-            "online_url": "",
-            "capacity": "",
-            "image_alt": "",
-            "body-count": "0",
-            "action-publish": "publish",
-        },
+        f"/admin/pages/add/news/eventpage/{event_index.pk}/", event_form(ends="2030-05-01 10:00")
     )
     assert response.status_code == 200
     assert not EventPage.objects.filter(slug="workshop").exists()
@@ -200,3 +205,22 @@ def test_query_count_stays_flat_as_events_grow(
     client.get(url)
     with django_assert_num_queries(count):
         client.get(url)
+
+
+def test_the_editor_types_the_hours_in_the_event_s_own_time_zone(admin_client, event_index):
+    """23:30 typed for a meeting in Casablanca is 23:30 there (22:30 UTC), on a Damascus site."""
+    form = event_form(
+        slug="meeting",
+        starts="2030-02-10 23:30",
+        ends="2030-02-11 00:30",
+        registration_deadline="2030-02-10 12:00",
+        time_zone="Africa/Casablanca",
+    )
+    response = admin_client.post(f"/admin/pages/add/news/eventpage/{event_index.pk}/", form)
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="meeting")
+    assert event.starts == datetime.datetime(2030, 2, 10, 22, 30, tzinfo=datetime.UTC)
+    assert event.registration_deadline == datetime.datetime(2030, 2, 10, 11, tzinfo=datetime.UTC)
+    edit = BeautifulSoup(admin_client.get(f"/admin/pages/{event.pk}/edit/").content, "html.parser")
+    assert edit.select_one("input[name=starts]")["value"] == "2030-02-10 23:30"
+    assert edit.select_one("input[name=registration_deadline]")["value"] == "2030-02-10 12:00"
