@@ -103,7 +103,8 @@ class AlertForm(forms.Form):
 def subject_of(kind, target, language):
     """{"programme", "track", "category"} of an alert asked for, one of them set, or none for
     the events of the language; a ValidationError when it no longer exists (or never did)."""
-    if not kind or not target:
+    # A NUL is never typed, and PostgreSQL refuses it in a query.
+    if not kind or not target or "\x00" in target:
         raise forms.ValidationError(_("This alert no longer exists."), code="subject")
     subject = {"programme": None, "track": "", "category": None}
     if kind == Alert.Kind.PROGRAMME:

@@ -40,6 +40,7 @@ EVERY_DATABASE = (
     "tests/config/test_queries.py",
     "tests/config/test_budgets.py",
     "tests/config/test_task_queue.py",
+    "tests/config/test_query_strings.py",
     "tests/home/test_caching.py",
     "tests/home/test_dashboard.py",
     "tests/home/test_mail.py",

@@ -125,3 +125,13 @@ def test_adding_without_a_choice_keeps_every_alert(client, offered, manage_url):
     assert response.status_code == 400
     assert "اختر ما تريد أن نُعلمك به." in response.content.decode()
     assert Alert.objects.count() == 1
+
+
+@pytest.mark.parametrize("kind", ["programme", "track", "category", "events"])
+def test_a_link_naming_a_nul_offers_the_choice_instead_of_failing(client, offered, kind):
+    response = client.get("/ar/alerts/", {"kind": kind, "target": "1\x00"})
+    assert response.status_code == 200 and choices(response)
+    response = client.post(
+        "/ar/alerts/", {"email": "visitor@example.org", "kind": kind, "target": "\x00"}
+    )
+    assert response.status_code == 400 and not Alert.objects.exists()

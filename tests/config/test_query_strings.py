@@ -1,6 +1,6 @@
 """No query string answers 5xx: arbitrary parameters (NUL, huge numbers, digits `int` refuses,
 repeated keys, very long values) thrown at every public listing, filter, feed, search,
-suggestion, calendar, certificate check, status check and API endpoint of the demo site."""
+suggestion, calendar, certificate check, status check, alert and API endpoint of the demo site."""
 
 from urllib.parse import quote, urlencode
 
@@ -32,6 +32,7 @@ ENDPOINTS = {
     "/ar/learning/": ["topic", "level", "duration", "page"],
     "/fr/learning/verify/": ["code"],
     "/ar/forms/status/": ["reference", "email"],
+    "/ar/alerts/": ["kind", "target", "choice"],
     "/api/v2/pages/": [
         "offset",
         "limit",
