@@ -142,7 +142,7 @@ def subject_of(kind, target, language):
 
 def followable(language):
     """What the visitor may choose to follow, grouped as the choice shows it: the programmes
-    not open yet, the tracks and the news categories of the language."""
+    not open yet, the tracks, the news categories and the events of the language."""
     locale = active_locale()
     programmes = [
         (f"{Alert.Kind.PROGRAMME}:{programme.pk}", programme.title)
