@@ -70,6 +70,23 @@ class AlertForm(forms.Form):
         return cleaned
 
     @property
+    def gone(self):
+        """Why what the link named cannot be followed (it opened, or no longer exists), for the
+        page opened from it; "" when it named nothing or can be followed."""
+        if self.is_bound or not (self.initial.get("kind") or self.initial.get("target")):
+            return ""
+        try:
+            self._named()
+        except forms.ValidationError as error:
+            return error.messages[0]
+        return ""
+
+    def _named(self):
+        return subject_of(
+            self.initial.get("kind"), str(self.initial.get("target", "")), self.language
+        )
+
+    @property
     def about(self):
         """What the alert asked for is about, as the page names it: {"kind", "name", "url"}, or
         None when it no longer exists."""
@@ -77,9 +94,7 @@ class AlertForm(forms.Form):
             subject = getattr(self, "cleaned_data", {}).get("subject")
         else:
             try:
-                subject = subject_of(
-                    self.initial.get("kind"), str(self.initial.get("target", "")), self.language
-                )
+                subject = self._named()
             except forms.ValidationError:
                 subject = None
         if not subject:

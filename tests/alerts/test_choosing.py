@@ -135,3 +135,12 @@ def test_a_link_naming_a_nul_offers_the_choice_instead_of_failing(client, offere
         "/ar/alerts/", {"email": "visitor@example.org", "kind": kind, "target": "\x00"}
     )
     assert response.status_code == 400 and not Alert.objects.exists()
+
+
+def test_a_link_to_a_programme_opened_since_says_why_and_offers_the_others(client, offered):
+    opened = offered["open"]
+    response = client.get("/ar/alerts/", {"kind": "programme", "target": opened.pk})
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "لم يُفتح التقديم إليها بعد" in page.select_one("[data-testid=alert-gone]").get_text()
+    assert "المجتمع الذكي" in choices(response)
+    assert 'data-testid="alert-gone"' not in client.get("/ar/alerts/").content.decode()
