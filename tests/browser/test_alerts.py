@@ -57,7 +57,7 @@ def test_an_address_adds_an_alert_from_its_own_page(page, demo_site, assert_acce
     subscriber = Subscriber.objects.create(email="visitor@example.org", language="ar")
     page.goto(f"/ar/alerts/manage/{tokens.manage_token(subscriber)}/")
     assert_accessible(page)
-    page.get_by_role("radio", name="التدريب").check()
+    page.get_by_role("radio", name="التدريب", exact=True).check()
     page.get_by_role("button", name="أضف هذا التنبيه").click()
     expect(page.get_by_test_id("alert-added")).to_have_text("أُضيف التنبيه، وتجده في القائمة أدناه.")
     expect(page.locator(".alert-list")).to_contain_text("التدريب")
