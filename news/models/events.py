@@ -125,7 +125,7 @@ class EventPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        zone = zone_or_site(cleaned_data.get("time_zone"))
+        zone = zone_or_site(cleaned_data.get("time_zone") or self.instance.time_zone)
         for name in self.MOMENTS:
             value = cleaned_data.get(name)
             if value is not None:
