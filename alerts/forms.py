@@ -1,4 +1,4 @@
-from functools import partial
+from functools import cached_property, partial
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +48,7 @@ class AlertForm(forms.Form):
         """Whether the visitor chooses what to follow: the page named nothing, or what it named
         is gone."""
         if not self.is_bound:
-            return self.about is None
+            return self.named[0] is None
         named = self.data.get("kind") and self.data.get("target")
         return not named or "subject" not in getattr(self, "cleaned_data", {})
 
@@ -69,22 +69,21 @@ class AlertForm(forms.Form):
         cleaned["subject"] = subject_of(kind, target, self.language)
         return cleaned
 
+    @cached_property
+    def named(self):
+        """What the link this page was opened from names: (its subject, "") or (None, why it
+        cannot be followed); (None, "") when it names nothing. Looked up once per page."""
+        kind, target = self.initial.get("kind"), str(self.initial.get("target", ""))
+        try:
+            return subject_of(kind, target, self.language), ""
+        except forms.ValidationError as error:
+            return None, error.messages[0] if (kind or target) else ""
+
     @property
     def gone(self):
-        """Why what the link named cannot be followed (it opened, or no longer exists), for the
-        page opened from it; "" when it named nothing or can be followed."""
-        if self.is_bound or not (self.initial.get("kind") or self.initial.get("target")):
-            return ""
-        try:
-            self._named()
-        except forms.ValidationError as error:
-            return error.messages[0]
-        return ""
-
-    def _named(self):
-        return subject_of(
-            self.initial.get("kind"), str(self.initial.get("target", "")), self.language
-        )
+        """Why what the link named cannot be followed (it opened, or no longer exists); "" when
+        it named nothing or can be followed, and once the form is sent."""
+        return "" if self.is_bound else self.named[1]
 
     @property
     def about(self):
@@ -93,10 +92,7 @@ class AlertForm(forms.Form):
         if self.is_bound:
             subject = getattr(self, "cleaned_data", {}).get("subject")
         else:
-            try:
-                subject = self._named()
-            except forms.ValidationError:
-                subject = None
+            subject = self.named[0]
         if not subject:
             return None
         if subject["programme"] is not None:
@@ -118,9 +114,10 @@ class AlertForm(forms.Form):
 def subject_of(kind, target, language):
     """{"programme", "track", "category"} of an alert asked for, one of them set, or none for
     the events of the language; a ValidationError when it no longer exists (or never did)."""
+    gone = forms.ValidationError(_("This alert no longer exists."), code="subject")
     # A NUL is never typed, and PostgreSQL refuses it in a query.
     if not kind or not target or "\x00" in target:
-        raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        raise gone
     subject = {"programme": None, "track": "", "category": None}
     if kind == Alert.Kind.PROGRAMME:
         programme = (
@@ -133,25 +130,20 @@ def subject_of(kind, target, language):
                 _("Alerts are offered for programmes that have not opened yet."),
                 code="subject",
             )
-        subject["programme"] = programme
+        subject["programme"] = found = programme
     elif kind == Alert.Kind.TRACK:
-        if (
-            not ProgrammePage.objects.live()
-            .filter(track=target, locale__language_code=language)
-            .exists()
-        ):
-            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        programmes = ProgrammePage.objects.live().filter(locale__language_code=language)
+        found = programmes.filter(track=target).exists()
         subject["track"] = target
     elif kind == Alert.Kind.CATEGORY:
-        category = NewsCategory.objects.filter(pk=target).first() if target.isdigit() else None
-        if category is None:
-            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
-        subject["category"] = category
+        found = NewsCategory.objects.filter(pk=target).first() if target.isdigit() else None
+        subject["category"] = found
     elif kind == Alert.Kind.EVENTS:
-        if events_index(language) is None:
-            raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        found = events_index(language)
     else:
-        raise forms.ValidationError(_("This alert no longer exists."), code="subject")
+        found = None
+    if not found:
+        raise gone
     return subject
 
 
