@@ -35,6 +35,11 @@ class Checked:
         super().initial(request, *args, **kwargs)
         if any("\x00" in key + "".join(values) for key, values in request.GET.lists()):
             raise BadRequestError("query parameters cannot contain NUL characters")
+        if "search" in request.GET and not request.GET["search"].strip():
+            # Blank words are no search: the database backends fail on a query of spaces.
+            params = request.GET.copy()
+            params["search"] = ""
+            request._request.GET = params
 
     def find_object(self, queryset, request):
         try:

@@ -124,7 +124,7 @@ def no_server_error(response, request):
 
 
 # Values that once answered 500 are tried in each parameter alone, every run, besides those drawn.
-SEEN = ["programme\x00", "²", "9223372036854775808", "1" * 5000]
+SEEN = ["programme\x00", "²", "9223372036854775808", "1" * 5000, "\r"]
 
 
 @pytest.mark.parametrize("address", ENDPOINTS)
