@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from home.roles import APPLICATION_REVIEWERS
 
-from . import admin_views, attendees
+from . import admin_views, attendees, demo_activity
 from .access import reviewable_forms
 from .dashboard import NewSubmissionsPanel
 from .models import ApplicationFormPage
@@ -58,6 +58,11 @@ def demo_reviewers_review_every_form(accounts):
     for page in ApplicationFormPage.objects.all():
         page.reviewers.add(*reviewers)
         page.save_revision().publish()
+
+
+@hooks.register("load_demo_activity")
+def demo_applicants(accounts):
+    return f"Demo submissions: {len(demo_activity.load(accounts))}."
 
 
 class ApplicantDataMenuItem(MenuItem):

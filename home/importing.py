@@ -10,7 +10,9 @@ import inspect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
@@ -355,3 +357,11 @@ def import_items(data):
             except ValueError as error:
                 raise ContentImportError(item.position, str(error)) from error
     return report
+
+
+def demo_files(*folder):
+    """The project's apps' demo files, `<app>/demo/<folder>/*.json`, app by app."""
+    for app in apps.get_app_configs():
+        demo = Path(app.path, "demo", *folder)
+        if Path(app.path).parent == settings.BASE_DIR and demo.is_dir():
+            yield from sorted(demo.glob("*.json"))

@@ -9,10 +9,7 @@ An `indicators` item gives, besides the common fields:
   "source_url", "computation" (a key registered with home.figures), "demo" (true for invented
   figures) and "values" (list of {"date": "YYYY-MM-DD", "value", "group"}); in another language
   an indicator is the translation of the default language's indicator of the same slug;
-- `home_figures` (slugs) and `home_figures_heading`: the key figures of that language's home page;
-- `demo_submissions` (default language only): list of {"form", "count", "status", "answers"},
-  submissions stored for a form that has none yet, so that computed indicators and survey results
-  have something to count on a demonstration site.
+- `home_figures` (slugs) and `home_figures_heading`: the key figures of that language's home page.
 
 A `survey_results` item gives `survey` (the slug of a form page in the same language) and `intro`.
 """
@@ -25,11 +22,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
 
-from applications.models import ApplicationFormPage, Status, Submission, next_reference
+from applications.models import ApplicationFormPage
 from home.figures import COMPUTATIONS
 from home.importing import register, section_index, text_list
 from home.models import HomePage
-from programmes.models import Region
 
 from .models import (
     ComputedValue,
@@ -126,13 +122,11 @@ def index_fields(item):
         ],
         "_home_figures": text_list(item, "home_figures"),
         "_home_figures_heading": _string(item, "home_figures_heading", "item"),
-        "_demo_submissions": item.get("demo_submissions", []) if source_language else [],
     }
 
 
 def prepare_index(values, locale):
     values = dict(values)
-    _demo_submissions(values.pop("_demo_submissions"), locale)
     for position, data in enumerate(values.pop("_indicators")):
         _write_indicator(data, locale, position)
     slugs = values.pop("_home_figures")
@@ -204,37 +198,6 @@ def _home_figures(locale, slugs, heading):
 
 
 # The reviewers' note on a demonstration submission, which also marks it as imported.
-DEMO_NOTE = "طلب تجريبي من المحتوى التجريبي للموقع"
-
-
-def _demo_submissions(entries, locale):
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ValueError("'demo_submissions' must be a list of objects")
-    if Submission.objects.filter(notes=DEMO_NOTE).exists():
-        return  # imported before: a second import changes nothing
-    regions = {r.slug: r.name for r in Region.objects.filter(locale=locale)}
-    for n, entry in enumerate(entries, start=1):
-        where = f"demo submission {n}"
-        form = ApplicationFormPage.objects.filter(locale=locale, slug=entry.get("form")).first()
-        if form is None:
-            raise ValueError(f"{where}: there is no form {entry.get('form')!r}")
-        status = entry.get("status", Status.RECEIVED)
-        if status not in Status.values:
-            raise ValueError(f"{where}: unknown status {status!r}")
-        answers = dict(entry.get("answers", {}))
-        if "region" in answers:
-            answers["region"] = regions.get(answers["region"], answers["region"])
-        for _ in range(int(entry.get("count", 1))):
-            Submission.objects.create(
-                page=form,
-                form_data=answers,
-                reference=next_reference(timezone.localdate().year),
-                status=status,
-                notes=DEMO_NOTE,
-                language=locale.language_code,
-            )
-
-
 def indicators_index(locale):
     return HomePage.objects.filter(locale=locale).first() or _no_home(locale)
 

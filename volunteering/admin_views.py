@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,7 +24,8 @@ from .requests import NotConvertible, draft_opportunity, opportunity_made_from
 
 
 def hours_index(request):
-    """The opportunities the user coordinates, one line each (in its first language)."""
+    """The opportunities the user coordinates, one line each (in its first language) with its
+    accepted volunteers and the hours recorded for them; those with volunteers first."""
     opportunities = coordinated_opportunities(request.user).order_by("translation_key", "pk")
     seen, rows = set(), []
     for opportunity in opportunities.select_related("locale"):
@@ -34,6 +35,17 @@ def hours_index(request):
         rows.append(opportunity)
     if not rows:
         raise PermissionDenied
+    served = (
+        Submission.objects.filter(page__in=opportunities, status=Status.ACCEPTED)
+        .values("page__translation_key")
+        .annotate(volunteers=Count("pk", distinct=True), hours=Sum("service_hours__hours"))
+    )
+    served = {row["page__translation_key"]: row for row in served}
+    for opportunity in rows:
+        figures = served.get(opportunity.translation_key, {})
+        opportunity.volunteers = figures.get("volunteers", 0)
+        opportunity.hours = figures.get("hours") or 0
+    rows.sort(key=lambda opportunity: (not opportunity.volunteers, opportunity.title))
     return TemplateResponse(request, "volunteering/admin/hours_index.html", {"opportunities": rows})
 
 

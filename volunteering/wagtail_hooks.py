@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from home.roles import APPLICATION_REVIEWERS, VOLUNTEER_COORDINATORS
 
-from . import admin_views
+from . import admin_views, demo_activity
 from .access import coordinated_opportunities
 from .models import VolunteeringIndexPage, VolunteerOpportunityPage
 
@@ -31,6 +31,13 @@ def register_admin_urls():
             name="volunteering_make_opportunity",
         ),
     ]
+
+
+@hooks.register("load_demo_activity", order=10)
+def demo_volunteers(accounts):
+    """After the demo submissions, sign-ups included."""
+    coordinator = accounts.filter(groups__name=VOLUNTEER_COORDINATORS).first()
+    return f"Demo volunteers: hours and certificates of {len(demo_activity.load(coordinator))}."
 
 
 class HoursMenuItem(MenuItem):

@@ -1,9 +1,7 @@
 import json
 import os
 import secrets
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -15,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
 from home import roles
-from home.importing import ContentImportError, import_items
+from home.importing import ContentImportError, demo_files, import_items
 from home.models import FooterText, HomePage, SiteSettings, StandardPage
 from home.roles import setup_roles
 from home.siteaddress import set_site_address
@@ -60,11 +58,8 @@ class Command(BaseCommand):
             # One import of every app's demo items: a programme open for applications is checked
             # once its application form, in the applications' demo, is placed under it.
             items = []
-            for app in apps.get_app_configs():
-                demo = Path(app.path) / "demo"
-                if Path(app.path).parent == settings.BASE_DIR and demo.is_dir():
-                    for path in sorted(demo.glob("*.json")):
-                        items += json.loads(path.read_text(encoding="utf-8"))["items"]
+            for path in demo_files():
+                items += json.loads(path.read_text(encoding="utf-8"))["items"]
             before = Page.objects.count()
             try:
                 import_items({"items": items})
@@ -159,6 +154,11 @@ class Command(BaseCommand):
         accounts = User.objects.filter(username__in=[username for username, *_rest in DEMO_STAFF])
         for fn in hooks.get_hooks("demo_staff_created"):
             fn(accounts)
+        # Then made-up people's activity: applications at each stage of their review, survey
+        # answers, registrations, volunteers' hours. The staff have work waiting, the figures
+        # something to count.
+        for fn in hooks.get_hooks("load_demo_activity"):
+            self.stdout.write(fn(accounts))
         for username, group_names, password in created:
             self.stdout.write(f"  {username:<20} {password}  ({group_names})")
         if created:

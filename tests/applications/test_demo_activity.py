@@ -1,0 +1,81 @@
+"""The demo's applicants: `make run` gives the reviewer applications at each stage of their
+review, sent over the past weeks by people with names, and emails nobody."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from applications.models import ApplicationFormPage, Registration, Status, Submission
+from home.outbox import OutgoingEmail
+
+pytestmark = pytest.mark.django_db
+
+
+def form(slug):
+    return ApplicationFormPage.objects.get(slug=slug, locale__language_code="ar")
+
+
+def test_the_reviewer_finds_new_applications_waiting_with_who_sent_them(client, demo):
+    reviewer = get_user_model().objects.get(username="reviewer")
+    client.force_login(reviewer)
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    panel = dashboard.select_one('[data-testid="new_submissions"]').get_text(" ", strip=True)
+    incubator = form("youth-tech-incubator-application")
+    assert incubator.title in panel
+    waiting = Submission.objects.filter(page=incubator, status=Status.RECEIVED)
+    assert waiting.count() >= 2
+    listed = client.get(
+        reverse("wagtailforms:list_submissions", args=[incubator.pk]) + "?status=received"
+    ).content.decode()
+    for submission in waiting:
+        assert submission.reference in listed
+        assert submission.form_data["contact_name"] in listed
+
+
+def test_a_reviewed_application_tells_its_story(client, demo):
+    accepted = Submission.objects.get(form_data__organisation="فريق بصمة رقمية")
+    assert accepted.status == Status.ACCEPTED
+    history = list(accepted.history.select_related("user"))
+    assert [event.status for event in history] == [
+        Status.RECEIVED,
+        Status.UNDER_REVIEW,
+        Status.ACCEPTED,
+    ]
+    assert {event.user.username for event in history[1:]} == {"reviewer"}
+    assert history[0].time == accepted.submit_time < history[1].time < history[2].time
+    assert history[2].message.startswith("يسعدنا قبول فريقكم")
+    assert "خبرة الفريق" in accepted.notes
+    assert timezone.now() - accepted.submit_time > datetime.timedelta(days=20)
+
+    client.force_login(get_user_model().objects.get(username="reviewer"))
+    page = client.get(reverse("applications_review", args=[accepted.pk])).content.decode()
+    assert "ليلى الحسن" in page and "سلمى العلي" in page and "يسعدنا قبول فريقكم" in page
+
+
+def test_the_demo_submissions_were_sent_over_weeks_in_the_order_of_their_references(demo):
+    submissions = list(Submission.objects.order_by("reference"))
+    assert len(submissions) > 30
+    times = [submission.submit_time for submission in submissions]
+    assert times == sorted(times)
+    assert len({time.date() for time in times}) > 15
+    assert all(time <= timezone.now() for time in times)
+
+
+def test_nobody_made_up_is_emailed(demo):
+    assert Submission.objects.exclude(email="").exists()
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_the_demo_registrations_take_their_seats(client, demo):
+    workshop = form("digital-security-workshop-registration")
+    registrations = Registration.objects.filter(submission__page=workshop)
+    assert registrations.count() == 6
+    assert all(r.state == Registration.State.CONFIRMED for r in registrations)
+    assert all(r.created_at == r.submission.submit_time for r in registrations)
+    event_page = BeautifulSoup(client.get(workshop.event.url).content, "html.parser")
+    seats = event_page.select_one('[data-testid="seats"]').get_text(" ", strip=True)
+    assert f"بقي {workshop.event.capacity - 6} مقعدًا" in seats
