@@ -185,6 +185,17 @@ def find_submission(reference, email):
     return submission
 
 
+def told_to_applicant(submission):
+    """What the applicant has been told, oldest first: that it was received, each change of
+    status and each message to them; never the reviewers' notes or names."""
+    told, status = [], None
+    for event in submission.history.all():
+        if event.status != status or event.message:
+            told.append(event)
+        status = event.status
+    return told
+
+
 def status_check(index_page, request):
     context = index_page.get_context(request)
     result = None
@@ -194,7 +205,7 @@ def status_check(index_page, request):
         form = StatusCheckForm(request.POST)
         if form.is_valid():
             result = find_submission(form.cleaned_data["reference"], form.cleaned_data["email"])
-            context["checked"] = True
+            context.update(checked=True, told=result and told_to_applicant(result))
     else:
         # The applicant's emails and confirmation link here with their reference: only their
         # address is left to type.

@@ -120,3 +120,31 @@ def test_a_reference_in_the_link_is_only_a_suggestion(client, forms_index, statu
     )
     assert page.find("input", {"name": "reference"})["value"] == '"><script>alert(1)</script>x'[:24]
     assert not page.find("script", string="alert(1)")
+
+
+def test_the_applicant_reads_what_happened_and_the_messages_meant_for_them(
+    client, submit, status_url, django_user_model
+):
+    submit()
+    submission = Submission.objects.get()
+    reviewer = django_user_model.objects.create_user("salma", first_name="سلمى", last_name="العلي")
+    submission.set_status(Status.UNDER_REVIEW, user=reviewer, note="ملاحظة داخلية للمراجعين")
+    submission.set_status(Status.UNDER_REVIEW, user=reviewer, note="ملاحظة ثانية لا تغيّر الحالة")
+    submission.set_status(
+        Status.REJECTED, user=reviewer, message="<script>x</script>ينقص الطلب وثيقة التأسيس."
+    )
+
+    response = client.post(
+        status_url, {"reference": submission.reference, "email": "sara@example.org"}
+    )
+    page = BeautifulSoup(response.content, "html.parser")
+    steps = [
+        step.get_text(" ", strip=True)
+        for step in page.select('[data-testid="status-history"] > li')
+    ]
+    assert [step.split(": ", 1)[1].split(" ")[0] for step in steps] == ["مستلم", "قيد", "مرفوض"]
+    assert "ينقص الطلب وثيقة التأسيس." in steps[2]
+    assert "<script>x</script>" in steps[2]  # shown as typed, never run
+    assert not page.select('[data-testid="status-history"] script')
+    text = page.get_text()
+    assert "ملاحظة" not in text and "سلمى" not in text
