@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import twofactor
+from . import demo_translating, twofactor
 from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel, UnfinishedTranslationsPanel
 from .translating import (
     SyncView,
@@ -54,6 +54,11 @@ def reset_two_factor_button(user, request_user):
             priority=90,
         )
     ]
+
+
+@hooks.register("load_demo_activity", order=20)
+def demo_translations(accounts):
+    return f"Demo translations to finish: {len(demo_translating.load())}."
 
 
 @hooks.register("construct_homepage_panels")
