@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from . import demo_translating, twofactor
+from . import demo_work, twofactor
 from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel, UnfinishedTranslationsPanel
 from .translating import (
     SyncView,
@@ -57,8 +57,9 @@ def reset_two_factor_button(user, request_user):
 
 
 @hooks.register("load_demo_activity", order=20)
-def demo_translations(accounts):
-    return f"Demo translations to finish: {len(demo_translating.load())}."
+def demo_staff_work(accounts):
+    translations, changes = demo_work.translations(), demo_work.changes_for_moderation()
+    return f"Demo work: {len(translations)} translation to finish, {len(changes)} for moderation."
 
 
 @hooks.register("construct_homepage_panels")

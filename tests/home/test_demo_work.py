@@ -1,10 +1,13 @@
-"""The translator's demo work: `make run` leaves a page sent to translation, half translated, on
-the translator's dashboard, and nothing else translated on the way."""
+"""The staff's demo work: `make run` leaves a page sent to translation, half translated, on the
+translator's dashboard (and nothing else translated on the way), and a change submitted for
+moderation on the moderator's."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from wagtail.models import Page
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation
 
 from news.models import NewsCategory
@@ -38,3 +41,24 @@ def test_the_demo_translation_is_of_the_page_alone(demo):
     assert Translation.objects.filter(source__object_repr__contains="هاكاثون").count() == 1
     english_categories = NewsCategory.objects.filter(locale__language_code="en")
     assert not english_categories.filter(name__regex=r"[\u0600-\u06ff]").exists()
+
+
+def test_the_moderator_finds_a_change_waiting_for_approval(client, demo):
+    tour = Page.objects.get(slug="rural-associations-tour", locale__language_code="ar").specific
+    state = WorkflowState.objects.active().for_instance(tour).get()
+    assert state.requested_by.username == "news-editor"
+    # Live, the page still says what it said; the change waits in its latest revision.
+    assert "أرياف حمص" not in tour.summary
+    assert "أرياف حمص" in tour.get_latest_revision_as_object().summary
+
+    moderator = get_user_model().objects.get(username="moderator")
+    client.force_login(moderator)
+    # Moderators sign in in two steps.
+    session = client.session
+    device = TOTPDevice.objects.create(user=moderator, name="app", confirmed=True)
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    dashboard = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    awaiting = dashboard.select_one("#awaiting-review-section")
+    assert awaiting is not None and tour.title in awaiting.get_text(" ", strip=True)
+    assert "عمر الحلبي" in awaiting.get_text(" ", strip=True)
