@@ -19,10 +19,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 from openpyxl import Workbook
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.contrib.forms.views import (
     FormPagesListView,
     SubmissionsListFilterSet,
@@ -35,11 +37,31 @@ from .models.submissions import PURPOSES, Status
 from .references import FILE_TYPES, normalise_reference, spreadsheet_safe
 
 
+class CountedPaginator(WagtailPaginator):
+    """Wagtail writes its count as a number and the plural name ("23 طلبات"); Arabic counts
+    with its own forms (طلب واحد، طلبان، 3 طلبات، 23 طلبًا), which only ngettext gives."""
+
+    counted = None  # ngettext_lazy(…, "count"), its forms with %(count)d
+
+    @cached_property
+    def items_count_label(self):
+        return self.counted % {"count": self.count}
+
+
+class FormsPaginator(CountedPaginator):
+    counted = ngettext_lazy("%(count)d form", "%(count)d forms", "count")
+
+
+class SubmissionsPaginator(CountedPaginator):
+    counted = ngettext_lazy("%(count)d submission", "%(count)d submissions", "count")
+
+
 class FormsIndexView(FormPagesListView):
     """Wagtail's list of forms, open to whoever may review a form's submissions: Wagtail asks for
     a page permission, which reviewers (who edit no page) do not have."""
 
     any_permission_required = None
+    paginator_class = FormsPaginator
 
     def dispatch(self, request, *args, **kwargs):
         if not reviewable_forms(request.user).exists():
@@ -71,6 +93,7 @@ class ReviewSubmissionsListView(SubmissionsListView):
     exports in the reviewer's language and time zone in which no cell can run as a formula."""
 
     filterset_class = ReviewFilterSet
+    paginator_class = SubmissionsPaginator
     results_template_name = "applications/admin/list_submissions.html"
     orderable_fields = ("id", "submit_time", "reference", "status")
 

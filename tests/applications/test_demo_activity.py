@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from applications.access import reviewable_forms
 from applications.models import ApplicationFormPage, Registration, Status, Submission
 from home.outbox import OutgoingEmail
 
@@ -79,3 +80,20 @@ def test_the_demo_registrations_take_their_seats(client, demo):
     event_page = BeautifulSoup(client.get(workshop.event.url).content, "html.parser")
     seats = event_page.select_one('[data-testid="seats"]').get_text(" ", strip=True)
     assert f"بقي {workshop.event.capacity - 6} مقعدًا" in seats
+
+
+def test_the_lists_count_their_submissions_in_arabic(client, demo):
+    client.force_login(get_user_model().objects.get(username="reviewer"))
+
+    def counted(slug):
+        listed = client.get(reverse("wagtailforms:list_submissions", args=[form(slug).pk]))
+        footer = BeautifulSoup(listed.content, "html.parser").select_one(".pagination__end")
+        return footer.get_text(strip=True)
+
+    assert counted("digital-needs-survey") == "24 طلبًا"
+    assert counted("youth-tech-incubator-application") == "8 طلبات"
+    assert counted("complaints") == "طلبان"
+    forms = BeautifulSoup(client.get(reverse("wagtailforms:index")).content, "html.parser")
+    shown = reviewable_forms(get_user_model().objects.get(username="reviewer")).count()
+    assert shown > 10
+    assert forms.select_one(".pagination__end").get_text(strip=True) == f"{shown} استمارة"
