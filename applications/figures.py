@@ -13,10 +13,9 @@ from programmes.models import ProgrammePage, Region
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, Status, Submission
 
 
-def forms_of(programme):
-    """Every form page (in every language) whose submissions are applications to `programme`:
-    its application form and the forms placed under it."""
-    programmes = ProgrammePage.objects.filter(translation_key=programme.translation_key)
+def forms_of(programmes):
+    """Every form page (in every language) whose submissions are applications to one of
+    `programmes`: their application forms and the forms placed under them."""
     chosen = ApplicationFormPage.objects.filter(pk__in=programmes.values("application_page_id"))
     under = Q()
     for path in programmes.values_list("path", flat=True):
@@ -27,9 +26,12 @@ def forms_of(programme):
 
 
 def _submissions(programme, accepted):
-    submissions = Submission.objects.all()
+    """Applications to `programme`, or to any programme: never survey answers, complaints,
+    registrations or sign-ups, which are submissions too."""
+    programmes = ProgrammePage.objects.all()
     if programme is not None:
-        submissions = submissions.filter(page__in=forms_of(programme))
+        programmes = programmes.filter(translation_key=programme.translation_key)
+    submissions = Submission.objects.filter(page__in=forms_of(programmes))
     if accepted:
         submissions = submissions.filter(status=Status.ACCEPTED)
     return submissions

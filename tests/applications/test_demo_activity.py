@@ -12,6 +12,7 @@ from django.utils import timezone
 from applications.access import reviewable_forms
 from applications.models import ApplicationFormPage, Registration, Status, Submission
 from home.outbox import OutgoingEmail
+from indicators.models import Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,9 @@ def test_the_lists_count_their_submissions_in_arabic(client, demo):
     shown = reviewable_forms(get_user_model().objects.get(username="reviewer")).count()
     assert shown > 10
     assert forms.select_one(".pagination__end").get_text(strip=True) == f"{shown} استمارة"
+
+
+def test_the_figures_count_the_demo_applications_and_nothing_else(demo):
+    received = Indicator.objects.get(slug="applications-received", locale__language_code="ar")
+    applications = Submission.objects.filter(page=form("youth-tech-incubator-application"))
+    assert [point["value"] for point in received.points] == [applications.count()] == [8]

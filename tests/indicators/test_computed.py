@@ -252,3 +252,14 @@ def test_an_english_breakdown_names_the_governorates_modules_and_tracks_in_engli
         "ar",
         "rtl",
     )
+
+
+def test_only_applications_to_programmes_are_counted(application_form, home):
+    form, _programme = application_form
+    survey = ApplicationFormPageFactory(parent=home, fields=FIELDS)
+    indicator = make_indicator(slug="received", computation="applications_received")
+    apply(form)
+    apply(survey)
+    apply(survey)
+    call_command("compute_indicators", stdout=StringIO())
+    assert [p["value"] for p in Indicator.objects.get(pk=indicator.pk).points] == [1]
