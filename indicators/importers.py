@@ -165,7 +165,12 @@ def _write_indicator(data, locale, position):
         indicator.live = True
         indicator.save()
         indicator.save_revision().publish()
-    if indicator.computation and not ComputedValue.objects.filter(indicator=indicator).exists():
+    # Counted on the default language's indicator alone: the other languages show its values.
+    if (
+        locale == default
+        and indicator.computation
+        and not ComputedValue.objects.filter(indicator=indicator).exists()
+    ):
         compute(indicator)
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from applications.access import reviewable_forms
 from applications.models import ApplicationFormPage, Registration, Status, Submission
 from home.outbox import OutgoingEmail
-from indicators.models import Indicator
+from indicators.models import ComputedValue, Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +104,9 @@ def test_the_figures_count_the_demo_applications_and_nothing_else(demo):
     received = Indicator.objects.get(slug="applications-received", locale__language_code="ar")
     applications = Submission.objects.filter(page=form("youth-tech-incubator-application"))
     assert [point["value"] for point in received.points] == [applications.count()] == [8]
+    # Counted once, on the Arabic indicator, whose values every language shows.
+    assert (
+        not ComputedValue.objects.exclude(indicator=received.pk)
+        .filter(indicator__slug="applications-received")
+        .exists()
+    )
