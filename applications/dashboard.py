@@ -13,7 +13,8 @@ from .models import Status
 
 class NewSubmissionsPanel(PageListPanel):
     """Per form the user may review, how many submissions are still "received", linked to that
-    form's list filtered by that status; one query whatever the number of forms."""
+    form's list filtered by that status; one query whatever the number of forms. An event's
+    registrations are confirmed as they come (Event registrations lists them): none waits here."""
 
     name = "new_submissions"
     heading = _("New submissions to review")
@@ -23,7 +24,7 @@ class NewSubmissionsPanel(PageListPanel):
     def rows(self):
         forms = (
             reviewable_submissions(self.request.user)
-            .filter(status=Status.RECEIVED)
+            .filter(status=Status.RECEIVED, registration__isnull=True)
             .values("page_id", "page__draft_title", "page__locale__language_code")
             .annotate(waiting=Count("pk"))
             .order_by("-waiting", "page__draft_title")[: self.limit]

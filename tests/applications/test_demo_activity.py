@@ -28,6 +28,8 @@ def test_the_reviewer_finds_new_applications_waiting_with_who_sent_them(client, 
     panel = dashboard.select_one('[data-testid="new_submissions"]').get_text(" ", strip=True)
     incubator = form("youth-tech-incubator-application")
     assert incubator.title in panel
+    # Registrations are confirmed as they come: nothing of theirs waits for review.
+    assert form("digital-security-workshop-registration").title not in panel
     waiting = Submission.objects.filter(page=incubator, status=Status.RECEIVED)
     assert waiting.count() >= 2
     listed = client.get(
