@@ -2,9 +2,11 @@
 
 import os
 import shutil
+import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.signals import request_finished, request_started
 
 from tests.conftest import COPIES
 
@@ -37,20 +39,83 @@ def browser(playwright):
     browser.close()
 
 
+class ServerRequests:
+    """The live server's requests still being answered, the closing of their database
+    connection included (`request_finished`), so a test ends only once they are done: one
+    answered after it would meet a database being emptied for the next test."""
+
+    def __init__(self):
+        self.running = 0
+        self.done = threading.Condition()
+
+    # The test client answers in the test's own thread: only the server's threads count.
+    def started(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.done:
+                self.running += 1
+
+    def finished(self, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            with self.done:
+                self.running -= 1
+                self.done.notify_all()
+
+    def wait(self, timeout=10):
+        with self.done:
+            return self.done.wait_for(lambda: self.running <= 0, timeout)
+
+
+@pytest.fixture(scope="session")
+def server_requests():
+    requests = ServerRequests()
+    request_started.connect(requests.started)
+    # After Django's own receivers: the connection is closed by then.
+    request_finished.connect(requests.finished)
+    yield requests
+    request_started.disconnect(requests.started)
+    request_finished.disconnect(requests.finished)
+
+
 @pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    outside = []
+def new_context(browser, live_server, server_requests):
+    """new_context(**options) → a browser context on the live server, closed after the test
+    once its requests are answered. The admin's `sendBeacon` (the editor's "release" of its
+    editing session, sent as the page is left) is turned off: nobody could wait for it."""
+    contexts, outside = {}, []
 
-    def watch(request):
-        if not request.url.startswith((live_server.url, "data:")):
-            outside.append(request.url)
+    def open_context(**options):
+        context = browser.new_context(base_url=live_server.url, **options)
+        context.add_init_script("navigator.sendBeacon = () => true;")
+        pending = contexts[context] = set()
 
-    context.on("request", watch)
-    page = context.new_page()
-    yield page
-    context.close()
+        def watch(request):
+            if request.url.startswith(live_server.url):
+                pending.add(request)
+            elif not request.url.startswith("data:"):
+                outside.append(request.url)
+
+        context.on("request", watch)
+        context.on("requestfinished", lambda request: pending.discard(request))
+        context.on("requestfailed", lambda request: pending.discard(request))
+        context.on("close", lambda context: contexts.pop(context, None))  # closed by the test
+        return context
+
+    yield open_context
+    for context, pending in list(contexts.items()):
+        context.route("**/*", lambda route: route.abort())  # nothing new leaves the browser
+        for _ in range(200):  # what has left is answered: 10 s at most
+            if not (pending and context.pages):
+                break
+            context.pages[0].wait_for_timeout(50)
+    server_requests.wait()
+    for context in list(contexts):
+        context.close()
     assert outside == [], f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
 
 
 @pytest.fixture(scope="session")

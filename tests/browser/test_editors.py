@@ -14,11 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def arabic_page(browser, live_server):
+def arabic_page(new_context):
     """A browser whose preferred language is Arabic."""
-    context = browser.new_context(base_url=live_server.url, locale="ar-SY")
-    yield context.new_page()
-    context.close()
+    return new_context(locale="ar-SY").new_page()
 
 
 def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo_site):
@@ -57,11 +55,11 @@ def test_an_editor_drafts_a_programme_in_arabic_and_submits_it(arabic_page, demo
 
 
 def test_a_news_editor_previews_a_new_title_that_visitors_do_not_see_until_published(
-    arabic_page, browser, live_server, demo_site
+    arabic_page, new_context, demo_site
 ):
     StaffUserFactory(username="akhbar", groups=[roles.SECTIONS["news"].editors])
     news = NewsPage.objects.filter(locale__language_code="ar").live().first()
-    visitor = browser.new_context(base_url=live_server.url, locale="ar-SY").new_page()
+    visitor = new_context(locale="ar-SY").new_page()
     current = ".breadcrumbs [aria-current=page]"
     visitor.goto(news.url)  # the page and what surrounds it, rendered and remembered
     expect(visitor.locator(current)).to_have_text(news.title)
@@ -78,4 +76,3 @@ def test_a_news_editor_previews_a_new_title_that_visitors_do_not_see_until_publi
     visitor.reload()
     expect(visitor.locator(current)).to_have_text(news.title)
     expect(visitor.locator("h1")).to_have_text(news.title)
-    visitor.context.close()

@@ -12,20 +12,12 @@ WIDTH = "document.documentElement.scrollWidth"
 
 
 @pytest.fixture
-def phone(browser, live_server):
-    def open_context(width=390, javascript=True):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport={"width": width, "height": 844},
-            java_script_enabled=javascript,
-        )
-        contexts.append(context)
-        return context.new_page()
+def phone(new_context):
+    def open_page(width=390, javascript=True):
+        viewport = {"width": width, "height": 844}
+        return new_context(viewport=viewport, java_script_enabled=javascript).new_page()
 
-    contexts = []
-    yield open_context
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 @pytest.mark.parametrize("language", ["ar", "en", "fr"])

@@ -37,10 +37,8 @@ def test_eligibility_check_result_has_no_accessibility_violation(
 
 
 @pytest.fixture
-def no_js_page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    yield context.new_page()
-    context.close()
+def no_js_page(new_context):
+    return new_context(java_script_enabled=False).new_page()
 
 
 def test_a_visitor_without_javascript_finds_a_track_checks_eligibility_and_how_to_join(

@@ -73,7 +73,7 @@ def test_a_visitor_registers_for_the_workshop_and_cancels(page, demo_site, asser
 
 
 def test_an_applicant_saves_a_draft_on_a_phone_and_finishes_it_from_the_link(
-    page, browser, live_server, demo_site, assert_accessible
+    page, new_context, demo_site, assert_accessible
 ):
     page.set_viewport_size(PHONE)
     page.goto(APPLICATION)
@@ -95,30 +95,26 @@ def test_an_applicant_saves_a_draft_on_a_phone_and_finishes_it_from_the_link(
     _message, link = link_in("مسودتك", r"https?://\S+\?draft=\S+")
 
     # Another device: nothing shared with the first but the link.
-    other = browser.new_context(base_url=live_server.url, viewport=PHONE)
-    phone = other.new_page()
-    try:
-        phone.goto(link)
-        expect(phone.get_by_test_id("draft-notice")).to_contain_text("أنت تكمل مسودتك")
-        expect(phone.get_by_label("اسم مقدّم الطلب")).to_have_value("سارة الأحمد")
-        expect(phone.get_by_test_id("kept-file")).to_contain_text("وثيقة-التأسيس.pdf")
-        assert_accessible(phone)
-        phone.get_by_label("رقم الهاتف").fill("0933123456")
-        phone.get_by_label("المحافظة").select_option(index=1)
-        phone.get_by_label("عدد أعضاء الفريق").fill("٥")
-        phone.get_by_label("جمعية مشهرة").check()
-        phone.get_by_label("صف فكرتكم").fill("منصة تربط المتطوعين بالجمعيات.")
-        phone.get_by_label("أوافق على معالجة بياناتي").check()
-        phone.get_by_role("button", name="إرسال الطلب").click()
-        reference = phone.get_by_test_id("reference")
-        expect(reference).to_have_text(re.compile(r"TMK-\d{4}-\d{6}"))
-        assert_accessible(phone)
-        submission = Submission.objects.get(reference=reference.inner_text())
-        assert SubmissionFile.objects.get(submission=submission).name == "وثيقة-التأسيس.pdf"
-        assert Draft.objects.get().submission == submission
+    phone = new_context(viewport=PHONE).new_page()
+    phone.goto(link)
+    expect(phone.get_by_test_id("draft-notice")).to_contain_text("أنت تكمل مسودتك")
+    expect(phone.get_by_label("اسم مقدّم الطلب")).to_have_value("سارة الأحمد")
+    expect(phone.get_by_test_id("kept-file")).to_contain_text("وثيقة-التأسيس.pdf")
+    assert_accessible(phone)
+    phone.get_by_label("رقم الهاتف").fill("0933123456")
+    phone.get_by_label("المحافظة").select_option(index=1)
+    phone.get_by_label("عدد أعضاء الفريق").fill("٥")
+    phone.get_by_label("جمعية مشهرة").check()
+    phone.get_by_label("صف فكرتكم").fill("منصة تربط المتطوعين بالجمعيات.")
+    phone.get_by_label("أوافق على معالجة بياناتي").check()
+    phone.get_by_role("button", name="إرسال الطلب").click()
+    reference = phone.get_by_test_id("reference")
+    expect(reference).to_have_text(re.compile(r"TMK-\d{4}-\d{6}"))
+    assert_accessible(phone)
+    submission = Submission.objects.get(reference=reference.inner_text())
+    assert SubmissionFile.objects.get(submission=submission).name == "وثيقة-التأسيس.pdf"
+    assert Draft.objects.get().submission == submission
 
-        phone.goto(link)
-        expect(phone.get_by_test_id("draft-notice")).to_contain_text("أُرسلت هذه المسودة من قبل")
-        assert_accessible(phone)
-    finally:
-        other.close()
+    phone.goto(link)
+    expect(phone.get_by_test_id("draft-notice")).to_contain_text("أُرسلت هذه المسودة من قبل")
+    assert_accessible(phone)

@@ -32,18 +32,9 @@ CRITERION_IN_ENGLISH = {
 
 
 @pytest.fixture
-def arabic_browser(browser, live_server):
+def arabic_browser(new_context):
     """Fresh browsers whose preferred language is Arabic: arabic_browser() → page."""
-    contexts = []
-
-    def new_page():
-        context = browser.new_context(base_url=live_server.url, locale="ar-SY")
-        contexts.append(context)
-        return context.new_page()
-
-    yield new_page
-    for context in contexts:
-        context.close()
+    return lambda: new_context(locale="ar-SY").new_page()
 
 
 def start_translation(instance, locale, publish):

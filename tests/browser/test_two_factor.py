@@ -22,22 +22,17 @@ def staff_site(arabic, transactional_db):
 
 
 @pytest.fixture
-def arabic(browser, live_server):
+def arabic(new_context):
     """Pages in fresh browsers whose preferred language is Arabic: arabic() → page.
 
     The first is opened at once, as the `page` fixture does before `demo_site`.
     """
-    contexts = []
 
     def new_page():
-        context = browser.new_context(base_url=live_server.url, locale="ar-SY")
-        contexts.append(context)
-        return context.new_page()
+        return new_context(locale="ar-SY").new_page()
 
     opened = [new_page()]
-    yield lambda: opened.pop() if opened else new_page()
-    for context in contexts:
-        context.close()
+    return lambda: opened.pop() if opened else new_page()
 
 
 def app_code(user, steps_ahead=0):

@@ -36,7 +36,7 @@ def accept_in_review(page, submission):
 
 
 def test_a_volunteer_signs_up_gives_twelve_hours_and_checks_the_certificate(
-    page, browser, live_server, demo_site, assert_accessible
+    page, new_context, demo_site, assert_accessible
 ):
     page.set_viewport_size(PHONE)
     page.goto("/ar/volunteering/")
@@ -81,8 +81,7 @@ def test_a_volunteer_signs_up_gives_twelve_hours_and_checks_the_certificate(
     staff("coordinator")
     submission = Submission.objects.get(reference=number)
     opportunity = VolunteerOpportunityPage.objects.get(pk=submission.page_id)
-    desk = browser.new_context(base_url=live_server.url)
-    admin = desk.new_page()
+    admin = new_context().new_page()
     log_in(admin, "coordinator")
     accept_in_review(admin, submission)
     # Hours are often recorded on a phone: the form ran off the screen and was cut off there.
@@ -97,7 +96,6 @@ def test_a_volunteer_signs_up_gives_twelve_hours_and_checks_the_certificate(
     row.get_by_role("button", name="سجّل الساعات").click()
     expect(admin.get_by_text(f"سُجّلت 12 ساعة لـ{NAME}.")).to_be_visible()
     assert_accessible(admin)
-    desk.close()
 
     page.goto("/ar/volunteering/")
     page.get_by_role("link", name="احصل على شهادة ساعات تطوعك").click()
@@ -124,7 +122,7 @@ def test_a_volunteer_signs_up_gives_twelve_hours_and_checks_the_certificate(
 
 
 def test_an_association_asks_for_a_device_repair_volunteer_and_gets_a_draft_opportunity(
-    page, browser, live_server, demo_site, assert_accessible
+    page, new_context, demo_site, assert_accessible
 ):
     page.set_viewport_size(PHONE)
     page.goto("/ar/volunteering/")
@@ -147,8 +145,7 @@ def test_an_association_asks_for_a_device_repair_volunteer_and_gets_a_draft_oppo
 
     staff("reviewer")
     request = Submission.objects.get(email="rana@example.org")
-    desk = browser.new_context(base_url=live_server.url)
-    admin = desk.new_page()
+    admin = new_context().new_page()
     log_in(admin, "reviewer")
     accept_in_review(admin, request)
     admin.goto("/admin/volunteering/requests/")
@@ -157,7 +154,6 @@ def test_an_association_asks_for_a_device_repair_volunteer_and_gets_a_draft_oppo
     ).click()
     expect(admin.get_by_text("أُنشئت مسودة فرصة")).to_be_visible()
     assert_accessible(admin)
-    desk.close()
 
     draft = VolunteerOpportunityPage.objects.get(from_request=request.reference)
     assert not draft.live
