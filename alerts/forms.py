@@ -10,7 +10,10 @@ from programmes.models import ProgrammePage
 from programmes.models.listing import programmes_coming_in
 from programmes.status import ANNOUNCED, UPCOMING
 
-from .models import EVERY_NEW_EVENT, Alert
+from .models import EVERY_NEW_EVENT, NEW_EVENTS_OF_KIND, Alert
+
+# The target of an alert about every new event (the others name their kind).
+EVERY_EVENT = "all"
 
 
 class AlertForm(forms.Form):
@@ -108,17 +111,19 @@ class AlertForm(forms.Form):
             return {"kind": Alert.Kind.TRACK.label, "name": subject["track"], "url": ""}
         events = events_index(self.language)
         url = events.url if events else ""
-        return {"kind": Alert.Kind.EVENTS.label, "name": EVERY_NEW_EVENT, "url": url}
+        name = NEW_EVENTS_OF_KIND.get(subject["event_kind"], EVERY_NEW_EVENT)
+        return {"kind": Alert.Kind.EVENTS.label, "name": name, "url": url}
 
 
 def subject_of(kind, target, language):
-    """{"programme", "track", "category"} of an alert asked for, one of them set, or none for
-    the events of the language; a ValidationError when it no longer exists (or never did)."""
+    """{"programme", "track", "category", "event_kind"} of an alert asked for, one of the first
+    three set, or none for the events of the language (all of them, or of `event_kind`); a
+    ValidationError when it no longer exists (or never did)."""
     gone = forms.ValidationError(_("This alert no longer exists."), code="subject")
     # A NUL is never typed, and PostgreSQL refuses it in a query.
     if not kind or not target or "\x00" in target:
         raise gone
-    subject = {"programme": None, "track": "", "category": None}
+    subject = {"programme": None, "track": "", "category": None, "event_kind": ""}
     if kind == Alert.Kind.PROGRAMME:
         programme = (
             ProgrammePage.objects.live().public().filter(pk=target).first()
@@ -139,7 +144,8 @@ def subject_of(kind, target, language):
         found = NewsCategory.objects.filter(pk=target).first() if target.isdigit() else None
         subject["category"] = found
     elif kind == Alert.Kind.EVENTS:
-        found = events_index(language)
+        found = events_index(language) and (target == EVERY_EVENT or target in NEW_EVENTS_OF_KIND)
+        subject["event_kind"] = "" if target == EVERY_EVENT else target
     else:
         found = None
     if not found:
@@ -168,14 +174,21 @@ def followable(language):
         (f"{Alert.Kind.CATEGORY}:{category.pk}", category.name)
         for category in NewsCategory.objects.filter(locale=locale)
     ]
-    events = [(f"{Alert.Kind.EVENTS}:all", EVERY_NEW_EVENT)] if events_index(language) else []
+    events = event_choices() if events_index(language) else []
     groups = [
         (_("Programmes not open yet"), programmes),
         (_("Programme tracks"), tracks),
         (_("News categories"), categories),
-        (Alert.Kind.EVENTS.label, events),
+        (Alert.Kind.EVENTS.label, [(f"{Alert.Kind.EVENTS}:{key}", name) for key, name in events]),
     ]
     return [(label, choices) for label, choices in groups if choices]
+
+
+def event_choices():
+    """(target, name) of what an alert about events may follow: every new event, or one kind.
+    Among the kinds, "every new event" needs no list of them (its subject, EVERY_NEW_EVENT,
+    does, alone in a list of alerts)."""
+    return [(EVERY_EVENT, _("Every new event")), *NEW_EVENTS_OF_KIND.items()]
 
 
 def events_index(language):

@@ -1,7 +1,8 @@
 """Who asked to be told, and about what: an address (a subscriber), and its alerts.
 
 An alert is about one programme, one track (every programme of that track in the subscriber's
-language), one news category or the events (every new event in the subscriber's language).
+language), one news category or the events (every new event in the subscriber's language, or
+every new one of a kind: trainings only).
 Nothing is sent to an alert before its address confirms it by the emailed link; unconfirmed
 alerts are deleted after `UNCONFIRMED_DAYS`. The time and the language of the consent are kept
 for the site administrators' export.
@@ -13,9 +14,19 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from news.models import EventPage
+
 UNCONFIRMED_DAYS = 7
 # What an alert about events follows, in the words its lists and emails use.
 EVERY_NEW_EVENT = _("Every new event: workshops, trainings, launches")
+# An alert about events may follow one kind of them, each named as a list of new ones.
+NEW_EVENTS_OF_KIND = {
+    EventPage.Kind.LAUNCH: _("New launches"),
+    EventPage.Kind.WORKSHOP: _("New workshops"),
+    EventPage.Kind.TRAINING: _("New trainings"),
+    EventPage.Kind.HACKATHON: _("New hackathons"),
+    EventPage.Kind.MEETING: _("New meetings"),
+}
 # At most one new confirmation email per address in this time.
 CONFIRMATION_INTERVAL = datetime.timedelta(hours=1)
 
@@ -61,6 +72,10 @@ class Alert(models.Model):
         related_name="+",
     )
     track = models.CharField(_("track"), max_length=80, blank=True)
+    # Of an alert about events: the one kind it follows, or every kind when empty.
+    event_kind = models.CharField(
+        _("kind of event"), max_length=20, blank=True, choices=EventPage.Kind.choices
+    )
     category = models.ForeignKey(
         "news.NewsCategory",
         verbose_name=_("news category"),
@@ -92,7 +107,7 @@ class Alert(models.Model):
 
     def save(self, *args, **kwargs):
         self.subject_key = subject_key(
-            self.kind, self.programme, self.track, self.category, self.language
+            self.kind, self.programme, self.track, self.category, self.language, self.event_kind
         )
         super().save(*args, **kwargs)
 
@@ -103,17 +118,17 @@ class Alert(models.Model):
         if self.kind == self.Kind.TRACK:
             return self.track
         if self.kind == self.Kind.EVENTS:
-            return str(EVERY_NEW_EVENT)
+            return str(NEW_EVENTS_OF_KIND.get(self.event_kind, EVERY_NEW_EVENT))
         return self.category.name if self.category else ""
 
 
-def subject_key(kind, programme=None, track="", category=None, language=""):
+def subject_key(kind, programme=None, track="", category=None, language="", event_kind=""):
     if kind == Alert.Kind.PROGRAMME:
         return f"programme:{programme.translation_key}"
     if kind == Alert.Kind.CATEGORY:
         return f"category:{category.translation_key}"
     if kind == Alert.Kind.EVENTS:
-        return f"events:{language}"
+        return f"events:{language}:{event_kind}" if event_kind else f"events:{language}"
     return f"track:{language}:{track}"
 
 

@@ -182,24 +182,38 @@ def _of_the_day(purpose, occasion, alert, day, **pages):
 
 
 def event_emails(day=None):
-    """For each confirmed alert about events, the events of its language first published on
-    `day` (yesterday in the site's time zone, by default) after the alert was confirmed and not
-    over yet, soonest first: one email a day at most."""
+    """For each address with confirmed alerts about events, the events of each alert's language
+    (and kind, if it names one) first published on `day` (yesterday in the site's time zone, by
+    default) after the alert was confirmed and not over yet, soonest first: one email a day at
+    most, whatever the number of its alerts (every event, trainings, workshops) an event meets."""
     day = day or site_today() - datetime.timedelta(days=1)
     start, end = site_day_bounds(day)
-    published = (
+    published = list(
         EventPage.objects.live()
         .public()
         .filter(first_published_at__gte=start, first_published_at__lt=end, ends__gte=end)
         .order_by("starts", "pk")
+        .values_list("pk", "locale__language_code", "kind", "first_published_at")
     )
-    emails = []
-    for alert in confirmed().filter(kind=Alert.Kind.EVENTS):
-        events = list(
-            published.filter(
-                locale__language_code=alert.language, first_published_at__gte=alert.confirmed_at
-            ).values_list("pk", flat=True)
+    if not published:
+        return 0
+    # Per address and language: its first alert (which the email is recorded for, whatever
+    # alerts come after it) and the events any of them follows.
+    wanted = {}
+    for alert in confirmed().filter(kind=Alert.Kind.EVENTS).order_by("pk"):
+        first, events = wanted.setdefault((alert.subscriber_id, alert.language), (alert, set()))
+        events.update(
+            pk
+            for pk, language, kind, published_at in published
+            if language == alert.language
+            and published_at >= alert.confirmed_at
+            and alert.event_kind in ("", kind)
         )
-        if events:
-            emails.append(_of_the_day(EVENTS_EMAIL, "events", alert, day, events=events))
+    emails = [
+        _of_the_day(
+            EVENTS_EMAIL, "events", first, day, events=[p[0] for p in published if p[0] in events]
+        )
+        for first, events in wanted.values()
+        if events
+    ]
     return record_once(emails)

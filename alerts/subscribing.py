@@ -22,12 +22,22 @@ def normalise(email):
     return f"{local}@{domain.lower()}"
 
 
-def ask(email, language, kind, programme=None, track="", category=None, now=None, known=False):
+def ask(
+    email,
+    language,
+    kind,
+    programme=None,
+    track="",
+    category=None,
+    event_kind="",
+    now=None,
+    known=False,
+):
     """Record the alert (unconfirmed) and, when due, the confirmation email; or, for an address
     that is `known` (asking from the page its emailed link opens), the alert confirmed at once."""
     now = now or timezone.now()
     email = normalise(email)
-    key = subject_key(kind, programme, track, category, language)
+    key = subject_key(kind, programme, track, category, language, event_kind)
     try:
         with transaction.atomic():
             # One address whatever the case it is typed in.
@@ -42,6 +52,7 @@ def ask(email, language, kind, programme=None, track="", category=None, now=None
                     programme=programme,
                     track=track,
                     category=category,
+                    event_kind=event_kind,
                     language=language,
                     created_at=now,
                 )

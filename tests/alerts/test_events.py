@@ -20,12 +20,24 @@ def events(home):
     return EventIndexPageFactory(parent=home, slug="events")
 
 
-def follow(client, sent, email="visitor@example.org"):
+def follow(client, sent, email="visitor@example.org", target="all"):
     [confirmation] = sent(
-        client.post, "/ar/alerts/", {"email": email, "kind": "events", "target": "all"}
+        client.post, "/ar/alerts/", {"email": email, "kind": "events", "target": target}
     )
     client.get(link(confirmation, "confirm"))
-    return Alert.objects.get(subscriber__email=email)
+    return Alert.objects.get(subscriber__email=email, event_kind=target.replace("all", ""))
+
+
+def publish(events, clock, title, kind):
+    starts = clock.moment + datetime.timedelta(days=20)
+    return EventPageFactory(
+        parent=events,
+        title=title,
+        kind=kind,
+        starts=starts,
+        ends=starts + datetime.timedelta(hours=3),
+        first_published_at=clock.moment,
+    )
 
 
 def test_the_events_listing_offers_the_alert(client, events):
@@ -33,6 +45,18 @@ def test_the_events_listing_offers_the_alert(client, events):
     form = page.select_one("[data-testid=alert-form]")
     assert "أعلمني بالفعاليات الجديدة" in form.get_text()
     assert form.select_one("input[name=kind]")["value"] == "events"
+    # Every event is chosen until the visitor narrows it to one kind.
+    which = form.select_one("select[name=target]")
+    assert form.select_one(f"label[for={which['id']}]").get_text() == "أي الفعاليات؟"
+    assert [(o["value"], o.get_text()) for o in which.select("option")] == [
+        ("all", "كل فعالية جديدة"),
+        ("launch", "فعاليات الإطلاق الجديدة"),
+        ("workshop", "ورشات العمل الجديدة"),
+        ("training", "الدورات التدريبية الجديدة"),
+        ("hackathon", "الهاكاثونات الجديدة"),
+        ("meeting", "اللقاءات الجديدة"),
+    ]
+    assert which.select_one("option[selected]")["value"] == "all"
     past = client.get("/ar/events/past/").content.decode()
     assert 'data-testid="alert-form"' not in past
 
@@ -84,3 +108,50 @@ def test_the_alert_is_no_longer_offered_without_an_events_listing(client, events
         "/ar/alerts/", {"email": "visitor@example.org", "kind": "events", "target": "all"}
     )
     assert response.status_code == 400 and not Alert.objects.exists()
+
+
+def test_an_alert_about_trainings_tells_of_new_trainings_and_of_nothing_else(
+    client, events, clock, sent
+):
+    alert = follow(client, sent, target="training")
+    assert alert.subject == "الدورات التدريبية الجديدة"
+    clock.move(hours=2)
+    publish(events, clock, "ورشة الأمن الرقمي", "workshop")
+    clock.move(days=1)
+    assert sent(call_command, "send_alerts", verbosity=0) == []  # a workshop: not asked for
+    publish(events, clock, "دورة في إدارة المتطوعين", "training")
+    publish(events, clock, "إطلاق المنصة", "launch")
+    clock.move(days=1)
+    [email] = sent(call_command, "send_alerts", verbosity=0)
+    assert "دورة في إدارة المتطوعين" in email.body
+    assert "إطلاق المنصة" not in email.body and "ورشة الأمن الرقمي" not in email.body
+
+
+def test_an_address_following_several_kinds_gets_one_email_a_day_with_each_event_once(
+    client, events, clock, sent
+):
+    follow(client, sent, target="training")
+    # Two more kinds, asked for and confirmed as the first was.
+    client.post(
+        "/ar/alerts/", {"email": "visitor@example.org", "kind": "events", "target": "workshop"}
+    )
+    client.post("/ar/alerts/", {"email": "visitor@example.org", "kind": "events", "target": "all"})
+    Alert.objects.update(confirmed_at=clock.moment)
+    assert Alert.objects.count() == 3
+    clock.move(hours=2)
+    publish(events, clock, "دورة في إدارة المتطوعين", "training")
+    publish(events, clock, "ورشة الأمن الرقمي", "workshop")
+    publish(events, clock, "لقاء الجمعيات", "meeting")
+    clock.move(days=1)
+    [email] = sent(call_command, "send_alerts", verbosity=0)
+    for title in ("دورة في إدارة المتطوعين", "ورشة الأمن الرقمي", "لقاء الجمعيات"):
+        assert email.body.count(title) == 1
+    assert sent(call_command, "send_alerts", verbosity=0) == []
+
+
+def test_an_unknown_kind_of_event_is_refused_and_nothing_is_stored(client, events):
+    response = client.post(
+        "/ar/alerts/", {"email": "visitor@example.org", "kind": "events", "target": "concert"}
+    )
+    assert response.status_code == 400 and not Alert.objects.exists()
+    assert "visitor@example.org" in response.content.decode()  # what was typed is kept

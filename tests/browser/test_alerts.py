@@ -63,3 +63,19 @@ def test_an_address_adds_an_alert_from_its_own_page(page, demo_site, assert_acce
     expect(page.locator(".alert-list")).to_contain_text("التدريب")
     assert_accessible(page)
     assert Alert.objects.get(subscriber=subscriber).confirmed_at is not None
+
+
+def test_a_visitor_on_a_phone_asks_for_new_trainings_only(page, demo_site, assert_accessible):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/ar/events/")
+    form = page.get_by_test_id("alert-form")
+    which = form.get_by_label("أي الفعاليات؟")
+    expect(which).to_have_value("all")
+    which.select_option(label="الدورات التدريبية الجديدة")
+    form.get_by_label("عنوان بريدك الإلكتروني").fill("visitor@example.org")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    form.get_by_role("button", name="أعلمني").click()
+    expect(page.get_by_test_id("alert-sent")).to_contain_text("تفقّد بريدك الإلكتروني")
+    alert = Alert.objects.get(subscriber__email="visitor@example.org")
+    assert (alert.kind, alert.event_kind) == ("events", "training")
