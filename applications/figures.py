@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.figures import register_computation
+from home.figures import end_of, register_computation
 from programmes.models import ProgrammePage, Region
 
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, Status, Submission
@@ -38,8 +38,14 @@ def _submissions(programme, accepted):
 
 
 def _total(accepted):
-    def compute(programme):
-        return [("", _submissions(programme, accepted).count())]
+    def compute(programme, until=None):
+        submissions = _submissions(programme, accepted)
+        if until is not None:
+            # Accepted by then: accepted now, and since before then (a decision reversed
+            # later is not known).
+            changed = "status_changed_at" if accepted else "submit_time"
+            submissions = submissions.filter(**{f"{changed}__lt": end_of(until)})
+        return [("", submissions.count())]
 
     return compute
 

@@ -6,18 +6,23 @@ later (volunteering, event attendance) registers its own. The indicators read th
 never the apps themselves.
 """
 
+import datetime
 from collections.abc import Callable
 from typing import NamedTuple
 
+from django.utils import timezone
 from wagtail.models import Locale
 
 
 class Computation(NamedTuple):
     label: str
     unit: str  # "count", "percent", "hours"
-    # (programme page or None) -> [(category, value)]; category "" for the total.
+    # (programme page or None) -> [(category, value)]; category "" for the total. A series also
+    # takes `until`, a past day: the figure as it stood at that day's end (`end_of`), so that
+    # its history can be counted once the site has the records (compute_indicators --since).
     compute: Callable
-    # True when it gives one value per category (governorate, module...), drawn as bars.
+    # True when it gives one value per category (governorate, module...), drawn as bars: counted
+    # for now only.
     breakdown: bool = False
 
 
@@ -26,6 +31,14 @@ COMPUTATIONS: dict[str, Computation] = {}
 
 def register_computation(key, label, compute, unit="count", breakdown=False):
     COMPUTATIONS[key] = Computation(label, unit, compute, breakdown)
+
+
+def end_of(day):
+    """The first moment after `day` in the site's time zone: things "as they stood at the end of
+    `day`" are those before it."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(1), datetime.time())
+    )
 
 
 def computation_choices():

@@ -24,11 +24,14 @@ COLUMNS = ["indicator", "name", "date", "group", "value", "unit", "computed", "d
 
 
 def _labels(points):
-    """Dates as a series' axis reads them: the year alone when there is one value a year."""
-    years = [p["date"].year for p in points]
-    if len(set(years)) == len(years):
-        return [str(year) for year in years]
-    return [month_year(p["date"]) for p in points]
+    """Dates as a series' axis reads them: the year alone when there is one value a year, the
+    month when there is one a month, else the day (a nightly count, a weekly history)."""
+    days = [p["date"] for p in points]
+    if len({day.year for day in days}) == len(days):
+        return [str(day.year) for day in days]
+    if len({(day.year, day.month) for day in days}) == len(days):
+        return [month_year(day) for day in days]
+    return [written_date(day) for day in days]
 
 
 def unit_text(indicator, value):

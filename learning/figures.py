@@ -5,13 +5,16 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.figures import register_computation, register_group_names
+from home.figures import end_of, register_computation, register_group_names
 
 from .models import Certificate, ModulePage
 
 
-def certificates_issued(programme):
-    return [("", Certificate.objects.count())]
+def certificates_issued(programme, until=None):
+    certificates = Certificate.objects.all()
+    if until is not None:
+        certificates = certificates.filter(issued_at__lt=end_of(until))
+    return [("", certificates.count())]
 
 
 def completions_per_module(programme):

@@ -12,26 +12,14 @@ The three are registered with home.figures (apps.py), so that editors can publis
 computed indicators.
 """
 
-import datetime
-
 from django.db.models import Count, Sum
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from applications.models import Status, Submission
-from home.figures import register_computation
+from home.figures import end_of, register_computation
 
 from .models import ServiceHours, VolunteerOpportunityPage
-
-
-def _until(day):
-    """The first moment after `day` in the site's time zone, or None for now."""
-    if day is None:
-        return None
-    return timezone.make_aware(
-        datetime.datetime.combine(day + datetime.timedelta(1), datetime.time())
-    )
 
 
 def _accepted_sign_ups(until=None):
@@ -39,7 +27,7 @@ def _accepted_sign_ups(until=None):
         page__in=VolunteerOpportunityPage.objects.values("pk"), status=Status.ACCEPTED
     )
     if until is not None:
-        sign_ups = sign_ups.filter(status_changed_at__lt=_until(until))
+        sign_ups = sign_ups.filter(status_changed_at__lt=end_of(until))
     return sign_ups
 
 
@@ -96,4 +84,6 @@ def register_figures():
         ),
         ("volunteer_hours", _("Hours given by volunteers"), hours_given, "hours"),
     ):
-        register_computation(key, label, lambda programme, count=count: [("", count())], unit=unit)
+        register_computation(
+            key, label, lambda programme, until=None, count=count: [("", count(until))], unit=unit
+        )

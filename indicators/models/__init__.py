@@ -14,7 +14,7 @@ from .indicators import (
     unit_problem,
 )
 from .pages import IndicatorIndexPage, SurveyResultsPage
-from .values import ComputedValue, IndicatorValue, compute, compute_all
+from .values import ComputedValue, IndicatorValue, compute, compute_all, compute_history
 
 __all__ = [
     "TEXT_FEATURES",
@@ -28,6 +28,7 @@ __all__ = [
     "Unit",
     "compute",
     "compute_all",
+    "compute_history",
     "published_indicators",
     "unit_problem",
 ]

@@ -1,5 +1,6 @@
 """An indicator's values: typed by editors, or counted by the site every night."""
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -72,18 +73,24 @@ class ComputedValue(models.Model):
         return f"{self.date} {self.category} {self.value}".replace("  ", " ")
 
 
-def compute(indicator, today=None):
+def compute(indicator, today=None, as_of=None):
     """Counts an indicator's figure now and stores it as today's values (replacing today's
-    earlier count). Returns the values stored."""
+    earlier count); with `as_of`, a past day, a series as it stood at that day's end, stored as
+    that day's (a breakdown is counted for now only: nothing is stored). Returns the values
+    stored."""
     computation = COMPUTATIONS.get(indicator.computation)
-    if computation is None:
+    if computation is None or (as_of and computation.breakdown):
         return []
-    today = today or timezone.localdate()
+    day = as_of or today or timezone.localdate()
     programme = indicator.programme.specific if indicator.programme_id else None
-    values = [(str(category), Decimal(value)) for category, value in computation.compute(programme)]
-    indicator.computed_values.filter(date=today).delete()
+    past = {"until": as_of} if as_of else {}
+    values = [
+        (str(category), Decimal(value))
+        for category, value in computation.compute(programme, **past)
+    ]
+    indicator.computed_values.filter(date=day).delete()
     ComputedValue.objects.bulk_create(
-        ComputedValue(indicator=indicator, date=today, category=category, value=value)
+        ComputedValue(indicator=indicator, date=day, category=category, value=value)
         for category, value in values
     )
     # Cached pages and fragments show the new figure (bulk_create sends no post_save).
@@ -91,12 +98,38 @@ def compute(indicator, today=None):
     return values
 
 
-def compute_all(today=None):
-    """Counts every computed indicator now, each in its own transaction: [(indicator, values)].
-    The values of every language live on the default language's indicator."""
-    indicators = Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
+def compute_history(since, every=7, today=None):
+    """Counts every computed series as it stood at the end of `since` and of every `every`th
+    day after it, before today: the history of a figure the site has the records of, for a site
+    (or an indicator) added after the work began. [(indicator, [day, ...])], breakdowns left
+    out. A day counted before is counted again."""
+    today = today or timezone.localdate()
+    days = []
+    while since < today:
+        days.append(since)
+        since += datetime.timedelta(days=every)
     counted = []
-    for indicator in indicators.order_by("sort_order", "name"):
+    for indicator in _computed().order_by("sort_order", "name"):
+        computation = COMPUTATIONS.get(indicator.computation)
+        if computation is None or computation.breakdown:
+            continue
+        with transaction.atomic():
+            for day in days:
+                compute(indicator, as_of=day)
+        counted.append((indicator, days))
+    return counted
+
+
+def _computed():
+    """The computed indicators, each once: the values of every language live on the default
+    language's indicator."""
+    return Indicator.objects.filter(locale=Locale.get_default()).exclude(computation="")
+
+
+def compute_all(today=None):
+    """Counts every computed indicator now, each in its own transaction: [(indicator, values)]."""
+    counted = []
+    for indicator in _computed().order_by("sort_order", "name"):
         with transaction.atomic():
             counted.append((indicator, compute(indicator, today)))
     return counted

@@ -1,8 +1,20 @@
 """The charts are SVG drawn on the server: data in, marks out."""
 
+import datetime
+import itertools
 import re
 
-from indicators.charts import Mark, bar_chart, line_chart, ticks
+import pytest
+
+from indicators.charts import (
+    LABEL_CHARACTER,
+    LABEL_GAP,
+    WIDTH,
+    Mark,
+    bar_chart,
+    line_chart,
+    ticks,
+)
 
 
 def marks_of(svg, kind):
@@ -108,3 +120,33 @@ def test_a_label_s_dots_stand_clear_of_its_bar():
     tops = [attr(bar, "y") for bar in marks_of(svg, "rect")]
     assert len(baselines) == len(tops) == 2
     assert all(top - baseline >= 17 / 2 for baseline, top in zip(baselines, tops, strict=True))
+
+
+def _label_extents(svg):
+    """(left, right) of each date label, from its anchor and its estimated width."""
+    extents = []
+    for x, anchor, text in re.findall(
+        r'class="chart-label" x="([\d.]+)" y="[\d.]+" text-anchor="(\w+)">([^<]*)<', svg
+    ):
+        x, width = float(x), len(text) * LABEL_CHARACTER
+        # Right to left, a label's start is its right edge, and its end its left edge.
+        left = {"start": x - width, "middle": x - width / 2, "end": x}[anchor]
+        extents.append((left, left + width))
+    return sorted(extents)
+
+
+@pytest.mark.parametrize("count", [2, 5, 7, 12, 40])
+def test_the_dates_of_a_weekly_series_neither_overlap_nor_leave_the_chart(count):
+    """A nightly count or a weekly history labels its points with days ("13 نوفمبر 2026"):
+    six of them at once ran into each other, and the newest ran off the chart's edge."""
+    start = datetime.date(2026, 10, 30)
+    marks = [
+        Mark(f"{(start + datetime.timedelta(weeks=i)).day} نوفمبر 2026", i) for i in range(count)
+    ]
+    svg = line_chart(marks, title="t", description="d", ident="c", rtl=True)
+    extents = _label_extents(svg)
+    assert len(extents) >= 2  # the oldest and the newest, at least
+    assert all(left >= 0 and right <= WIDTH for left, right in extents)
+    assert all(a[1] + LABEL_GAP / 2 <= b[0] for a, b in itertools.pairwise(extents))
+    newest = marks[-1].label
+    assert f">{newest}<" in svg

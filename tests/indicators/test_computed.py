@@ -5,7 +5,8 @@ from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Locale
 
 from applications.models import Status, Submission
@@ -263,3 +264,56 @@ def test_only_applications_to_programmes_are_counted(application_form, home):
     apply(survey)
     call_command("compute_indicators", stdout=StringIO())
     assert [p["value"] for p in Indicator.objects.get(pk=indicator.pk).points] == [1]
+
+
+def test_the_history_of_a_series_is_counted_from_the_records_as_they_stood_each_week(
+    application_form, client, indicators_page
+):
+    """A site (or an indicator) added after the work began: its chart starts with the history
+    the records hold, not with one point on the day it was added."""
+    form, _programme = application_form
+    make_indicator(slug="received", computation="applications_received")
+    make_indicator(slug="accepted", computation="applications_accepted")
+    make_indicator(
+        slug="where", kind="breakdown", computation="applications_received_by_governorate"
+    )
+    today = timezone.localdate()
+    moment = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    for weeks_ago, status, decided_weeks_ago in (
+        (3, Status.ACCEPTED, 2),
+        (2, Status.RECEIVED, 0),
+        (1, Status.ACCEPTED, 0),
+    ):
+        submission = apply(form, status)
+        Submission.objects.filter(pk=submission.pk).update(
+            submit_time=moment - datetime.timedelta(weeks=weeks_ago),
+            status_changed_at=moment - datetime.timedelta(weeks=decided_weeks_ago),
+        )
+    out = StringIO()
+    since = today - datetime.timedelta(weeks=4)
+    call_command("compute_indicators", "--since", since.isoformat(), stdout=out)
+    assert "received: 4 past day(s) counted" in out.getvalue()
+
+    def points(slug):
+        return [(p["date"], p["value"]) for p in Indicator.objects.get(slug=slug).points]
+
+    weeks = [since + datetime.timedelta(weeks=i) for i in range(4)] + [today]
+    assert points("received") == list(zip(weeks, [0, 1, 2, 3, 3], strict=True))
+    # The first was accepted a week after it came, the third today.
+    assert points("accepted") == list(zip(weeks, [0, 0, 1, 1, 2], strict=True))
+    # A breakdown is counted for now only: its bars are today's.
+    assert [p["date"] for p in Indicator.objects.get(slug="where").points] == [today]
+    page = BeautifulSoup(client.get(indicators_page.url + "received/").content, "html.parser")
+    assert len(page.select("svg.chart .chart-point")) == 5
+
+
+@pytest.mark.parametrize(
+    "arguments,message",
+    [
+        (["--since", "2026-13-01"], "YYYY-MM-DD"),
+        (["--since", "2026-01-01", "--every", "0"], "1 or more"),
+    ],
+)
+def test_the_history_command_names_what_it_cannot_read(arguments, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("compute_indicators", *arguments, stdout=StringIO())
