@@ -8,7 +8,8 @@ The rules, strongest first:
 3. a title holding every term, then the terms together in the text (a phrase, or within a few
    words of each other), then more of the terms in the title, above terms scattered about;
 4. among items equal by these rules, the one where the terms weigh most (short title, terms
-   early and often), and fresh news and events slightly above old ones.
+   early, first of all in the title, and often), and fresh news and events slightly above old
+   ones.
 
 The database backends fetch the candidates (any term matching) and order them with `sort_key`,
 on the analysed text their index stores (search/query.py). Elasticsearch gets the same rules as
@@ -126,7 +127,8 @@ def sort_key(candidate, query, today):
     wanted = len(query)
     positions = [_positions(candidate.text, concept) for concept in query]
     matched = sum(1 for places in positions if places)
-    in_title = sum(1 for concept in query if _positions(candidate.title, concept))
+    title_places = [_positions(candidate.title, concept) for concept in query]
+    in_title = sum(1 for places in title_places if places)
     title_all = in_title == wanted
     together = phrase = False
     if matched == wanted and wanted > 1:
@@ -137,10 +139,12 @@ def sort_key(candidate, query, today):
     elif matched == wanted:
         together = phrase = True
     demoted = candidate.section and not title_all
-    # How much the terms weigh in this item: a short title made of them, terms early and often.
+    # How much the terms weigh in this item: a short title made of them, terms early (first in
+    # the title: "ورشة الأمن الرقمي" is a workshop, "نشر جدول الورشات" news of them) and often.
     weight = 0.0
     if candidate.title:
         weight += in_title / len(candidate.title)
+        weight += sum(0.2 / (1 + places[0]) for places in title_places if places)
     for places in positions:
         if places:
             weight += 0.2 * math.log1p(len(places)) + 0.3 / (1 + places[0] / 20)

@@ -42,6 +42,25 @@ def test_a_title_match_above_the_same_words_in_the_text():
     ) == ["title", "text"]
 
 
+def test_the_item_whose_title_starts_with_the_word_is_the_answer_over_one_that_repeats_it():
+    """ "ورشة" asks for a workshop: "ورشة الأمن الرقمي" is one, the news of the workshops'
+    schedule mentions them in every sentence but is about them."""
+    assert order(
+        "ورشة",
+        item(
+            "news",
+            "نشر جدول الورشات التدريبية لفصل الربيع",
+            "يضم الجدول ورشة في الأمن الرقمي وورشة في التمويل وورشة في التسويق، "
+            "وتعقد كل ورشة في مركز المحافظة.",
+        ),
+        item(
+            "workshop",
+            "ورشة الأمن الرقمي للجمعيات الصغيرة",
+            "تدريب عملي على حماية حسابات الجمعية وبياناتها.",
+        ),
+    ) == ["workshop", "news"]
+
+
 def test_section_pages_come_after_content_unless_their_title_matches():
     assert order(
         "احتضان",
