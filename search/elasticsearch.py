@@ -104,6 +104,22 @@ def _concept(concept, field):
     }
 
 
+def _starts_title(concept):
+    """Any alternative of a concept as the title's first words."""
+
+    def first(alternative):
+        words = [{"span_term": {TITLE: term}} for term in alternative]
+        match = words[0] if len(words) == 1 else {"span_near": {"clauses": words, "slop": 0}}
+        return {"span_first": {"match": match, "end": len(alternative)}}
+
+    return {
+        "bool": {
+            "should": [first(alternative) for alternative in concept.alternatives],
+            "minimum_should_match": 1,
+        }
+    }
+
+
 def _every(concepts, field):
     return {"bool": {"must": [_concept(concept, field) for concept in concepts]}}
 
@@ -115,8 +131,9 @@ def _labels(models):
 def ranked_query(concepts):
     """The ranking rules as an Elasticsearch query: each concept found weighs most (most terms
     first), then every term, every term in the title, the terms together (a phrase, then within
-    NEARBY words), each term in the title, then the text's own relevance; a section page's score
-    is cut unless its title holds every term, and news and events gain a little when fresh."""
+    NEARBY words), each term in the title (more at its start), then the text's own relevance; a
+    section page's score is cut unless its title holds every term, and news and events gain a
+    little when fresh."""
     words = " ".join(concept.alternatives[0][0] for concept in concepts)
     relevance = {
         "bool": {
@@ -146,6 +163,15 @@ def ranked_query(concepts):
                 },
                 *(
                     {"constant_score": {"filter": _concept(c, TITLE), "boost": WEIGHTS["title"]}}
+                    for c in concepts
+                ),
+                *(
+                    {
+                        "constant_score": {
+                            "filter": _starts_title(c),
+                            "boost": WEIGHTS["title_start"],
+                        }
+                    }
                     for c in concepts
                 ),
                 {"match": {TEXT: {"query": words}}},

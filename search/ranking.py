@@ -30,6 +30,7 @@ WEIGHTS = {
     "phrase": 20.0,
     "nearby": 10.0,
     "title": 5.0,
+    "title_start": 2.0,  # within rule 4: a title that starts with the term
     # Multipliers of the whole score.
     "section": 0.2,
     "fresh": 1.2,

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from home.models import StandardPage
 from programmes.models import ProgrammePage
 from search.analysis import analyse, normalise, terms
-from search.elasticsearch import INDEX_SETTINGS, Mapping, SearchBackend, _every
+from search.elasticsearch import INDEX_SETTINGS, Mapping, SearchBackend, _every, _starts_title
 from search.models import SynonymGroup
 from search.query import Search
 from search.ranking import NEARBY, WEIGHTS, Concept
@@ -199,6 +199,11 @@ def test_elasticsearch_ranks_by_the_same_rules(home, sent):
     ]
     assert rules[4]["match_phrase"]["_all_text"]["query"] == "منح صغير"
     assert rules[5]["match_phrase"]["_all_text"]["slop"] == NEARBY
+    # Each term in the title, then at its start: "ورشة الأمن الرقمي" is a workshop.
+    assert boosts[6:10] == [WEIGHTS["title"]] * 2 + [WEIGHTS["title_start"]] * 2
+    assert rules[8]["constant_score"]["filter"]["bool"]["should"] == [
+        {"span_first": {"match": {"span_term": {"analysed_title": "منح"}}, "end": 1}}
+    ]
 
 
 @pytest.mark.django_db
@@ -212,3 +217,13 @@ def test_editors_synonyms_reach_elasticsearch(home, sent):
         "حاسوب",
         "جهاز",
     ]
+
+
+def test_a_synonym_of_several_words_starts_a_title_as_those_words_in_order():
+    concept = Concept((("اسكوا",), ("لجنه", "امم", "متحد")))
+    one, several = _starts_title(concept)["bool"]["should"]
+    assert one == {"span_first": {"match": {"span_term": {"analysed_title": "اسكوا"}}, "end": 1}}
+    words = [{"span_term": {"analysed_title": term}} for term in ("لجنه", "امم", "متحد")]
+    assert several == {
+        "span_first": {"match": {"span_near": {"clauses": words, "slop": 0}}, "end": 3}
+    }
