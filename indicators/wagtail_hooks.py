@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -45,13 +46,25 @@ class IndicatorIndexView(IndexView):
         return buttons
 
 
+class YesNoColumn(Column):
+    """Yes or no in the admin's language, where Wagtail would write True or False."""
+
+    def get_value(self, instance):
+        return _("Yes") if super().get_value(instance) else _("No")
+
+
 class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "order"
     menu_label = _("Indicators")
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["name", "unit", "computation", "live"]
+    list_display = [
+        "name",
+        "unit",
+        "computation",
+        YesNoColumn("live", label=Indicator._meta.get_field("live").verbose_name),
+    ]
     search_fields = ["name"]
     index_view_class = IndicatorIndexView
 
