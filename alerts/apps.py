@@ -17,4 +17,5 @@ class AlertsConfig(AppConfig):
         register_slot("programme_index", "alerts/slots/programme_index.html")
         register_slot("news_index", "alerts/slots/news_index.html")
         register_slot("event_index", "alerts/slots/event_index.html")
+        register_slot("event_page", "alerts/slots/event_page.html")
         register_slot("footer", "alerts/slots/footer.html")

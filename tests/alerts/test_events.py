@@ -155,3 +155,17 @@ def test_an_unknown_kind_of_event_is_refused_and_nothing_is_stored(client, event
     )
     assert response.status_code == 400 and not Alert.objects.exists()
     assert "visitor@example.org" in response.content.decode()  # what was typed is kept
+
+
+def test_an_event_page_offers_new_events_of_its_kind(client, events, clock):
+    training = publish(events, clock, "دورة في إدارة المتطوعين", "training")
+    page = BeautifulSoup(client.get(training.url).content, "html.parser")
+    form = page.select_one("[data-testid=alert-form]")
+    assert "أعلمني بالفعاليات الجديدة من هذا النوع" in form.get_text()
+    chosen = form.select_one("select[name=target] option[selected]")
+    assert (chosen["value"], chosen.get_text()) == ("training", "الدورات التدريبية الجديدة")
+    # Also once it is over: whoever missed it hears of the next.
+    clock.move(days=30)
+    past = BeautifulSoup(client.get(training.url).content, "html.parser")
+    assert not past.select("a[download]")  # no "add to calendar": it is over
+    assert past.select_one("[data-testid=alert-form] option[selected]")["value"] == "training"
