@@ -197,23 +197,24 @@ def event_emails(day=None):
     )
     if not published:
         return 0
-    # Per address and language: its first alert (which the email is recorded for, whatever
-    # alerts come after it) and the events any of them follows.
+    # Per address and language: the first of its alerts that follows one of them (the email is
+    # recorded for it: its link stops what brought the email) and the events any of them follows.
     wanted = {}
     for alert in confirmed().filter(kind=Alert.Kind.EVENTS).order_by("pk"):
-        first, events = wanted.setdefault((alert.subscriber_id, alert.language), (alert, set()))
-        events.update(
+        followed = {
             pk
             for pk, language, kind, published_at in published
             if language == alert.language
             and published_at >= alert.confirmed_at
             and alert.event_kind in ("", kind)
-        )
+        }
+        if followed:
+            first, events = wanted.setdefault((alert.subscriber_id, alert.language), (alert, set()))
+            events.update(followed)
     emails = [
         _of_the_day(
             EVENTS_EMAIL, "events", first, day, events=[p[0] for p in published if p[0] in events]
         )
         for first, events in wanted.values()
-        if events
     ]
     return record_once(emails)

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
+from alerts import links
 from alerts.models import Alert
 from tests.alerts.conftest import link
 from tests.factories import EventIndexPageFactory, EventPageFactory
@@ -169,3 +170,19 @@ def test_an_event_page_offers_new_events_of_its_kind(client, events, clock):
     past = BeautifulSoup(client.get(training.url).content, "html.parser")
     assert not past.select("a[download]")  # no "add to calendar": it is over
     assert past.select_one("[data-testid=alert-form] option[selected]")["value"] == "training"
+
+
+def test_the_email_stops_an_alert_that_brought_it_not_another_of_the_address(
+    client, events, clock, sent
+):
+    trainings = follow(client, sent, target="training")
+    client.post("/ar/alerts/", {"email": "visitor@example.org", "kind": "events", "target": "all"})
+    Alert.objects.update(confirmed_at=clock.moment)
+    every = Alert.objects.get(event_kind="")
+    clock.move(hours=2)
+    publish(events, clock, "ورشة الأمن الرقمي", "workshop")  # no training: not the first's
+    clock.move(days=1)
+    [email] = sent(call_command, "send_alerts", verbosity=0)
+    stop = email.extra_headers["List-Unsubscribe"]
+    assert stop == f"<{links.unsubscribe_url(every, 'ar')}>"
+    assert stop != f"<{links.unsubscribe_url(trainings, 'ar')}>"
