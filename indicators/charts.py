@@ -7,8 +7,8 @@ Each chart has a title and a description for screen readers; the page shows its 
 beside it. Plain Python: the caller gives the words and how to write a number.
 """
 
-import math
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 
 WIDTH = 480
@@ -29,6 +29,9 @@ LABEL_GAP = 16
 class Mark:
     label: str
     value: float
+    # A series' day: its point stands where the day falls, so that a weekly past beside nightly
+    # counts, or yearly figures beside monthly ones, are not drawn as if evenly apart.
+    day: date | None = None
 
 
 def ticks(largest):
@@ -67,6 +70,34 @@ def _x(position, rtl, width=WIDTH):
     return round(width - position if rtl else position, 1)
 
 
+def _along(marks, length):
+    """Each mark's distance along the time axis: by its day when every mark has one, else
+    evenly apart; a single mark in the middle."""
+    if len(marks) == 1:
+        return [length / 2]
+    days = [mark.day for mark in marks]
+    if None not in days and days[-1] > days[0]:
+        span = (days[-1] - days[0]).days
+        return [length * (day - days[0]).days / span for day in days]
+    return [length * i / (len(marks) - 1) for i in range(len(marks))]
+
+
+def _labelled(along, room):
+    """Which points' dates are written: the first (starting at its point) and the last (ending at
+    it), so that neither is cut by the chart's edge, and between them each that stands clear of
+    the one before and of the last, a label's `room` apart (half as much again beside an end,
+    whose label lies wholly on one side)."""
+    last = len(along) - 1
+    shown = [0]
+    for i in range(1, last):
+        before = room * (1.5 if shown[-1] == 0 else 1)
+        if along[i] - along[shown[-1]] >= before and along[last] - along[i] >= 1.5 * room:
+            shown.append(i)
+    if last:
+        shown.append(last)
+    return set(shown)
+
+
 def line_chart(marks, *, title, description, ident, rtl=False, number=str):
     """One point per mark, in the order given (oldest first), joined by a line."""
     marks = list(marks)
@@ -84,23 +115,18 @@ def line_chart(marks, *, title, description, ident, rtl=False, number=str):
             f'<text class="chart-axis" x="{_x(plot_start - 8, rtl)}" y="{y}" '
             f'text-anchor="end" dominant-baseline="middle">{escape(number(level))}</text>'
         )
-    step = (plot_end - plot_start) / max(len(marks) - 1, 1)
+    along = _along(marks, plot_end - plot_start)
     points = []
-    for i, mark in enumerate(marks):
-        x = _x(plot_start + (step * i if len(marks) > 1 else (plot_end - plot_start) / 2), rtl)
+    for distance, mark in zip(along, marks, strict=True):
+        x = _x(plot_start + distance, rtl)
         y = round(plot_bottom - (plot_bottom - plot_top) * mark.value / top, 1)
         points.append((x, y, mark))
     if len(points) > 1:
         joined = " ".join(f"{x},{y}" for x, y, _mark in points)
         parts.append(f'<polyline class="chart-line" points="{joined}"/>')
-    # Every label when they fit, else the first, the last and evenly spaced ones between. The
-    # first starts and the last ends at its point, so that a date ("13 نوفمبر 2026") is not cut
-    # by the chart's edge; those between are centred, and kept clear of both.
     last = len(points) - 1
     room = max((len(m.label) for m in marks), default=0) * LABEL_CHARACTER + LABEL_GAP
-    every = max(1, math.ceil(room / step)) if last else 1
-    between = range(every, last, every)
-    shown = {0, last} | {i for i in between if min(i, last - i) * step >= 1.5 * room}
+    shown = _labelled(along, room) if marks else set()
     for i, (x, y, mark) in enumerate(points):
         parts.append(f'<circle class="chart-point" cx="{x}" cy="{y}" r="4"/>')
         if i in shown:

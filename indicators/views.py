@@ -60,7 +60,8 @@ def chart(indicator, ident):
         points = [p for p in indicator.points if not p["category"]]
         labels = _labels(points)
         marks = [
-            charts.Mark(label, float(p["value"])) for label, p in zip(labels, points, strict=True)
+            charts.Mark(label, float(p["value"]), p["date"])
+            for label, p in zip(labels, points, strict=True)
         ]
         if len(points) == 1:
             description = _("%(name)s: %(value)s in %(when)s.") % {

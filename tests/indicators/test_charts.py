@@ -150,3 +150,23 @@ def test_the_dates_of_a_weekly_series_neither_overlap_nor_leave_the_chart(count)
     assert all(a[1] + LABEL_GAP / 2 <= b[0] for a, b in itertools.pairwise(extents))
     newest = marks[-1].label
     assert f">{newest}<" in svg
+
+
+def test_a_series_points_stand_where_their_days_fall():
+    """A weekly past followed by nightly counts: a week is drawn seven times as wide as a day,
+    not as if the points were evenly apart."""
+    start = datetime.date(2026, 11, 1)
+    days = [start + datetime.timedelta(weeks=i) for i in range(3)]
+    days += [days[-1] + datetime.timedelta(days=i) for i in (1, 2)]
+    marks = [Mark(f"{day.day} نوفمبر", i, day) for i, day in enumerate(days)]
+    xs = [
+        attr(p, "cx")
+        for p in marks_of(line_chart(marks, title="t", description="d", ident="c"), "circle")
+    ]
+    week, day = xs[1] - xs[0], xs[4] - xs[3]
+    assert xs == sorted(xs) and abs(week - 7 * day) < 0.5
+    assert abs((xs[2] - xs[1]) - week) < 0.2
+    # Whatever their days, the newest date is written, and none runs into another.
+    extents = _label_extents(line_chart(marks, title="t", description="d", ident="c", rtl=True))
+    assert len(extents) >= 2
+    assert all(a[1] + LABEL_GAP / 2 <= b[0] for a, b in itertools.pairwise(extents))
