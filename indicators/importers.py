@@ -202,7 +202,6 @@ def _home_figures(locale, slugs, heading):
     home.save_revision().publish()
 
 
-# The reviewers' note on a demonstration submission, which also marks it as imported.
 def indicators_index(locale):
     return HomePage.objects.filter(locale=locale).first() or _no_home(locale)
 
