@@ -7,6 +7,7 @@ from wagtail.admin.widgets import Button
 
 from . import demo_work, twofactor
 from .dashboard import ChangedSinceTranslatedPanel, MyDraftsPanel, UnfinishedTranslationsPanel
+from .page_search import PagesViewSet
 from .translating import (
     SyncView,
     convert_to_alias,
@@ -112,3 +113,9 @@ hooks.register("before_edit_snippet", refuse_sources_to_translators, order=-1)
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# After Wagtail's own (order 0), so that it replaces the viewset Wagtail registers for Page.
+@hooks.register("register_admin_viewset", order=1)
+def register_pages_viewset():
+    return PagesViewSet()

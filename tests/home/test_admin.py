@@ -43,3 +43,16 @@ def test_the_read_only_api_lists_published_pages(client, home):
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == ["سياسة الخصوصية"]
     assert client.post("/api/v2/pages/").status_code == 405
+
+
+def test_the_page_search_counts_pages_by_name_in_the_editors_language(editor, home):
+    for number in range(3):
+        StandardPageFactory(
+            parent=home, title=f"برنامج الحاضنة {number}", slug=f"incubator-{number}"
+        )
+    found = editor.get(reverse("wagtailadmin_pages:search"), {"q": "الحاضنة"})
+    header = " ".join(found.content.decode().split())
+    assert "1-3 من 3 صفحات" in header
+    # The listing the search's filters reload is the same view.
+    results = editor.get(reverse("wagtailadmin_pages:search_results"), {"q": "الحاضنة"})
+    assert "1-3 من 3 صفحات" in " ".join(results.content.decode().split())
