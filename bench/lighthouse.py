@@ -46,9 +46,15 @@ from wagtail.models import Locale  # noqa: E402
 
 from applications.models import ApplicationFormPage, FormIndexPage  # noqa: E402
 from home.models import HomePage  # noqa: E402
+from indicators.models import IndicatorIndexPage, SurveyResultsPage  # noqa: E402
 from learning.models import LearningIndexPage, LessonPage, ModulePage  # noqa: E402
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage  # noqa: E402
 from programmes.models import PartnerIndexPage, ProgrammeIndexPage, ProgrammePage  # noqa: E402
+from volunteering.models import (  # noqa: E402
+    HelpRequestPage,
+    VolunteeringIndexPage,
+    VolunteerOpportunityPage,
+)
 
 LANGUAGES = ["ar", "en"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -66,21 +72,39 @@ PAGE_TYPES = {
     "lesson": LessonPage,
     "form index": FormIndexPage,
     "form": ApplicationFormPage,
+    "indicator index": IndicatorIndexPage,
+    "survey results": SurveyResultsPage,
+    "volunteering": VolunteeringIndexPage,
+    "opportunity": VolunteerOpportunityPage,
+    "help request": HelpRequestPage,
 }
+# Addresses that are not pages of their own, in the table after the page types.
+SUB_ADDRESSES = ["indicator", "alerts", "search"]
 # A word found in the demo content of each language.
 SEARCHES = {"ar": "الجمعيات", "en": "digital"}
 # Failures that are decisions, not defects: the audit, and why.
-DELIBERATE = {("search", "is-crawlable"): "noindex on purpose"}
+DELIBERATE = {
+    ("search", "is-crawlable"): "noindex on purpose",
+    ("alerts", "is-crawlable"): "noindex on purpose",
+}
 
 
 def addresses(language):
-    """The first page of each type in `language` (in tree order), and a search for a word."""
+    """The first page of each type in `language` (in tree order), its first charted indicator
+    (a series, drawn as a chart), the alerts page, and a search for a word."""
     locale = Locale.objects.get(language_code=language)
     pages = {
         name: model.objects.live().filter(locale=locale).order_by("path").first()
         for name, model in PAGE_TYPES.items()
     }
     urls = {name: page.url for name, page in pages.items() if page is not None}
+    indicators = pages["indicator index"]
+    if indicators is not None:
+        dated = (i for i in indicators.indicators() if len({p["date"] for p in i.points}) > 1)
+        charted = next(dated, None)
+        if charted is not None:
+            urls["indicator"] = indicators.indicator_url(charted)
+    urls["alerts"] = f"/{language}/alerts/"
     urls["search"] = f"/{language}/search/?q={quote(SEARCHES[language])}"
     return urls
 
@@ -130,6 +154,9 @@ def scores(report):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--reports", type=Path, help="keep each page's full report (JSON) here")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", help='only these rows, e.g. --only indicator "home"'
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `npm ci` in bench/lighthouse (or `make bench`).")
@@ -143,9 +170,9 @@ def main():
         server = site_bench.Server(workers=2, CACHE_DIR=str(WORK / "cache"))
         try:
             rows = []
-            for name in [*PAGE_TYPES, "search"]:
+            for name in [*PAGE_TYPES, *SUB_ADDRESSES]:
                 for language in LANGUAGES:
-                    if name not in pages[language]:
+                    if name not in pages[language] or (args.only and name not in args.only):
                         continue
                     url = f"http://127.0.0.1:{server.port}{pages[language][name]}"
                     report = lighthouse(url)
