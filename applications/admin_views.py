@@ -32,6 +32,8 @@ from wagtail.contrib.forms.views import (
 )
 from wagtail.log_actions import log
 
+from home.numerals import written_list
+
 from .access import reviewable_files, reviewable_forms, reviewable_submissions
 from .models.submissions import PURPOSES, Status
 from .references import FILE_TYPES, normalise_reference, spreadsheet_safe
@@ -81,7 +83,7 @@ def answer_text(value):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return written_list(value)
     return value
 
 
@@ -110,7 +112,7 @@ class ReviewSubmissionsListView(SubmissionsListView):
             if export_format == self.FORMAT_XLSX:
                 return timezone.make_naive(local)
             return local.strftime("%Y-%m-%d %H:%M")
-        value = answer_text(value) if isinstance(value, bool) else value
+        value = answer_text(value) if isinstance(value, (bool, list)) else value
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
     def stream_csv(self, queryset):
@@ -144,9 +146,13 @@ class ReviewSubmissionsListView(SubmissionsListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        names = [name for name, _label in self.form_page.get_data_fields()]
+        # Wagtail's rows have joined several choices with a Latin comma: read from each submission.
+        submissions = {submission.pk: submission for submission in context.get("submissions", [])}
         for row in context.get("data_rows", []):
             row["review_url"] = reverse("applications_review", args=[row["model_id"]])
-            row["fields"] = [answer_text(value) for value in row["fields"]]
+            data = submissions[row["model_id"]].get_data()
+            row["fields"] = [answer_text(data.get(name)) for name in names]
         return context
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home.caching import remember
+from home.numerals import written_list
 from home.outbox import register
 from news import calendar
 
@@ -41,7 +42,7 @@ def _answers(submission, page):
         if value in (None, "", []):
             continue  # an optional field left empty
         if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+            value = written_list(value)
         elif isinstance(value, bool):
             value = _("Yes") if value else _("No")
         rows.append((labels.get(name, name), value))

@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
+from .numerals import written_list
+
 
 def synchronised_fields(model):
     """Names of the model's fields that every translation takes unchanged from its source."""
@@ -70,7 +72,7 @@ def shown(obj, name):
     """A fact as an operator reads it: linked rows by their names."""
     field = obj._meta.get_field(name)
     if field.many_to_many or field.one_to_many:
-        return ", ".join(str(related) for related in getattr(obj, name).all())
+        return written_list(getattr(obj, name).all())
     return str(getattr(obj, name))
 
 

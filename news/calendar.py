@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from home.numerals import written_list
+
 PRODID = "-//Tamkeen//News and events//AR"
 
 
@@ -54,7 +56,7 @@ def vevent(event, request):
     url = event.get_full_url(request)
     host = urlsplit(url).hostname or "tamkeen"
     stamp = event.last_published_at or event.latest_revision_created_at or timezone.now()
-    where = ", ".join(part for part in (event.place, event.region) if part)
+    where = written_list(part for part in (event.place, event.region) if part)
     if event.online and not event.in_person:
         where = event.online_url
     description = "\n\n".join(part for part in (event.summary, event.online_url, url) if part)

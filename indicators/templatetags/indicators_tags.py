@@ -3,7 +3,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
-from home.numerals import number
+from home.numerals import number, written_list
 from indicators import charts
 
 register = template.Library()
@@ -18,7 +18,7 @@ def survey_chart(question, position):
         charts.bar_chart(
             marks,
             title=question.label,
-            description=_("Answers: %(values)s.") % {"values": ", ".join(shown)},
+            description=_("Answers: %(values)s.") % {"values": written_list(shown)},
             ident=f"q{position}-chart",
             rtl=get_language_bidi(),
             number=lambda value: _("not shown") if value is None else number(value),

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
@@ -14,7 +15,7 @@ from wagtail.users.models import UserProfile
 from applications.models import Submission
 from home.roles import APPLICATION_REVIEWERS
 from tests.applications.conftest import assign, body, list_url, review_url
-from tests.factories import StaffUserFactory
+from tests.factories import APPLICATION_FIELDS, ApplicationFormPageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +118,27 @@ def test_the_review_page_isolates_the_reference_and_says_consent_in_words(
     }
     assert answers["أوافق على سياسة الخصوصية"] == "نعم"
     assert "2 ديسمبر 2026، 9:16 ص" in page.get_text()
+
+
+@pytest.mark.parametrize(("language", "listed"), [("ar", "جداول، بريد"), ("en", "جداول, بريد")])
+def test_several_choices_are_listed_with_the_readers_comma(
+    client, reviewer_in, forms_index, submit, mailoutbox, language, listed
+):
+    """On the review page, in the list and in the applicant's confirmation: an Arabic comma
+    between Arabic choices, not a Latin one."""
+    tools = {"clean_name": "tools", "label": "الأدوات", "field_type": "checkboxes"}
+    fields = [*APPLICATION_FIELDS[:2], {**tools, "choices": "جداول\nبريد\nموقع"}]
+    survey = ApplicationFormPageFactory(parent=forms_index, slug="survey", fields=fields)
+    submit(survey, tools=["جداول", "بريد"], phone=None, members=None, idea=None, consent=None)
+    [confirmation] = [m for m in mailoutbox if m.to == ["sara@example.org"]]
+    assert "الأدوات: جداول، بريد" in confirmation.body
+    reviewer_in(language)
+    assign(survey, *get_user_model().objects.all())
+    submission = Submission.objects.get(page=survey)
+    review = BeautifulSoup(client.get(review_url(submission)).content, "html.parser")
+    assert listed in [cell.get_text(strip=True) for cell in review.select("table.listing td")]
+    listing = BeautifulSoup(client.get(list_url(survey)).content, "html.parser")
+    assert listed in [cell.get_text(strip=True) for cell in listing.select("td")]
 
 
 def test_the_list_of_forms_names_the_page_type_in_arabic_without_its_code_name(

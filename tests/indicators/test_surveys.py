@@ -77,3 +77,12 @@ def test_a_survey_with_fewer_than_five_answers_shows_nothing_but_says_why(
     page = client.get(results_page.url).content.decode()
     assert "أقل من 5 أشخاص" in page
     assert "chart-bar" not in page and "دمشق" not in page
+
+
+@pytest.mark.django_db
+def test_a_charts_description_lists_the_answers_with_an_arabic_comma(client, survey, results_page):
+    answer(survey, 8, region="دمشق", priority="تدريب")
+    answer(survey, 7, region="دمشق", priority="أجهزة")
+    answer(survey, 6, region="حلب", priority="موقع")
+    page = client.get(results_page.url).content.decode()
+    assert "الإجابات: تدريب 8، أجهزة 7، موقع 6." in page
