@@ -93,6 +93,7 @@ bench: $(BIN)/.installed messages browser-deps bench-deps $(if $(NPM),$(LIGHTHOU
 	$(BIN)/python bench/site_bench.py --pages $(SITE_PAGES)
 	$(BIN)/python bench/search_bench.py --pages $(SEARCH_PAGES)
 	$(BIN)/python bench/search_quality.py
+	$(BIN)/python bench/ratelimit_bench.py
 	$(BIN)/python bench/submission_bench.py
 	$(BIN)/python bench/registration_bench.py
 	$(BIN)/python bench/faults.py

@@ -1,6 +1,6 @@
 """One per-client rate limit for every public form that must not be hammered (applications,
-status checks, certificates and their verification), kept in Django's cache so that every server
-shares it when the cache is Redis.
+status checks, certificates and their verification), kept in Django's "limits" cache so that
+every server shares it when the cache is Redis (config/settings/base.py).
 
 Limits are `RATE_LIMITS = {scope: (requests, seconds)}` in the settings; windows are fixed, so a
 client gets at most `requests` in any `seconds`-long bucket.
@@ -10,7 +10,7 @@ import ipaddress
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def client_address(request):
@@ -45,12 +45,13 @@ def allow(request, scope):
     limit, window = settings.RATE_LIMITS[scope]
     bucket = int(time.time() // window)
     key = f"ratelimit:{scope}:{client_address(request)}:{bucket}"
-    if cache.add(key, 1, timeout=window + 1):
+    counts = caches["limits"]
+    if counts.add(key, 1, timeout=window + 1):
         count = 1
     else:
         try:
-            count = cache.incr(key)
+            count = counts.incr(key)
         except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window + 1)
+            counts.set(key, 1, timeout=window + 1)
             count = 1
     return count <= limit

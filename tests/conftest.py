@@ -7,7 +7,7 @@ import sys
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.core.management import call_command
@@ -134,8 +134,9 @@ def crowd(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache, as a fresh server would."""
-    cache.clear()
+    """Each test starts with empty caches (pages, rate limits), as a fresh server would."""
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

@@ -192,18 +192,46 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Two caches: "default" for pages and fragments, "limits" for the rate limits' counters
+# (home/ratelimit.py), which change on every post of a form. In memory: one per process.
+MEMORY_CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "limits")
+}
 if env("REDIS_URL"):
-    CACHES = {"default": env.cache_url_config(env("REDIS_URL"))}
+    CACHES = dict.fromkeys(["default", "limits"], env.cache_url_config(env("REDIS_URL")))
     # Sessions read from Redis and written through to the database: every app server sees them,
     # and a Redis restart or flush signs nobody out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = MEMORY_CACHES
 # A cache in files (one server without Redis) holds this many entries before it deletes a third
 # of them at random. Django's default, 300, is less than the demo's 112 pages need (about 7 each:
 # the page, its address, its header, breadcrumbs…): the cache then forgets faster than it fills.
 # Each new entry lists the folder, a few milliseconds at 10,000; a larger site wants Redis.
 FILE_CACHE_MAX_ENTRIES = env.int("CACHE_MAX_ENTRIES", default=10_000)
+
+
+def file_caches(location):
+    """The caches of one server without Redis, in files every process of the machine shares.
+    The rate limits' counters have a folder of their own, kept small: each post writes one,
+    and each write lists its folder (beside the 1,100 entries the demo's pages fill once each
+    is read, 2 ms a post; bench/ratelimit_bench.py)."""
+
+    def files(folder, entries):
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": folder,
+            "OPTIONS": {"MAX_ENTRIES": entries},
+        }
+
+    return {
+        "default": files(location, FILE_CACHE_MAX_ENTRIES),
+        # One entry per client, form and window: more than 500 clients in ten minutes forget
+        # some counts (a third, at random), never anyone's pages.
+        "limits": files(str(Path(location) / "limits"), 500),
+    }
+
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,12 +17,6 @@ WHITENOISE_AUTOREFRESH = True
 # a database of their own never read this one's pages.
 if not env("REDIS_URL"):
     _database = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]  # noqa: F405
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.str(
-                "CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / f"dev-{_database}")
-            ),
-            "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},  # noqa: F405
-        }
-    }
+    CACHES = file_caches(  # noqa: F405
+        env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache" / f"dev-{_database}"))
+    )

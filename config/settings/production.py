@@ -22,13 +22,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Without Redis, every worker process on this machine shares a cache in files, so that a change
 # published through one worker is seen through all of them (memory would be one cache per process).
 if not env("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")),
-            "OPTIONS": {"MAX_ENTRIES": FILE_CACHE_MAX_ENTRIES},  # noqa: F405
-        }
-    }
+    CACHES = file_caches(env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))  # noqa: F405
 
 # Anonymous visitors get pages rendered at most five minutes ago (home/caching.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

@@ -6,7 +6,7 @@ from .base import BASE_DIR
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = MEMORY_CACHES  # noqa: F405
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # The address Wagtail gives its first site: the demo loaded by a test keeps it.

@@ -118,3 +118,21 @@ def test_one_server_keeps_a_demo_sized_site_in_its_cache_in_files(tmp_path):
     result = manage("shell", "-c", kept, env={**PRODUCTION, "CACHE_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "1000"
+
+
+def test_a_full_page_cache_forgets_pages_not_the_rate_limits_counts(tmp_path):
+    # The cache in files deletes a third of its entries at random each time it is full; were the
+    # counts among the pages, a crawler filling it would give a client its tries back.
+    over_the_limit = (
+        "from django.core.cache import cache\n"
+        "from django.test import RequestFactory\n"
+        "from home.ratelimit import allow\n"
+        "request = RequestFactory().post('/', REMOTE_ADDR='203.0.113.9')\n"
+        "tries = [allow(request, 'status') for _ in range(10)]\n"
+        "for n in range(300): cache.set(f'fragment-{n}', n)\n"
+        "print(all(tries), allow(request, 'status'))\n"
+    )
+    env = {**PRODUCTION, "CACHE_DIR": str(tmp_path), "CACHE_MAX_ENTRIES": "30"}
+    result = manage("shell", "-c", over_the_limit, env={**env, "APPLICATIONS_STATUS_LIMIT": "10"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == ["True", "False"]

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from learning.models import LessonPage
 from tests.factories import (
@@ -32,10 +32,12 @@ PHISHING_QUESTION = (
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
+    """Rate-limit counters live in a cache: every test starts with none."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture
