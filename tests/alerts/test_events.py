@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from alerts import links
 from alerts.models import Alert
+from news.models import EventPage
 from tests.alerts.conftest import link
 from tests.factories import EventIndexPageFactory, EventPageFactory
 
@@ -186,3 +187,15 @@ def test_the_email_stops_an_alert_that_brought_it_not_another_of_the_address(
     stop = email.extra_headers["List-Unsubscribe"]
     assert stop == f"<{links.unsubscribe_url(every, 'ar')}>"
     assert stop != f"<{links.unsubscribe_url(trainings, 'ar')}>"
+
+
+def test_every_kind_of_event_an_editor_can_choose_can_be_followed(client, events):
+    """A kind added to events is offered to follow from its pages, in the visitor's language,
+    not left out of the alerts."""
+    listing = BeautifulSoup(client.get(events.url).content, "html.parser")
+    offered = {
+        option["value"]: option.get_text()
+        for option in listing.select("[data-testid=alert-form] select[name=target] option")
+    }
+    assert set(offered) == {"all", *EventPage.Kind.values}
+    assert all(name and not name.isascii() for name in offered.values())
