@@ -32,9 +32,8 @@ from wagtail.contrib.forms.views import (
 )
 from wagtail.log_actions import log
 
-from home.numerals import written_list
-
 from .access import reviewable_files, reviewable_forms, reviewable_submissions
+from .answers import answer_text
 from .models.submissions import PURPOSES, Status
 from .references import FILE_TYPES, normalise_reference, spreadsheet_safe
 
@@ -73,18 +72,6 @@ class FormsIndexView(FormPagesListView):
 
 class ReviewFilterSet(SubmissionsListFilterSet):
     status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=Status.choices)
-
-
-def answer_text(value):
-    """An answer as a reviewer reads it: a box ticked or not in words, several choices on a line,
-    nothing for a question left unanswered."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, list):
-        return written_list(value)
-    return value
 
 
 XLSX_DATE_FORMAT = "yyyy-mm-dd hh:mm"

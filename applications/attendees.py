@@ -24,7 +24,7 @@ from wagtail.models import Locale
 from news.models import EventPage
 
 from .access import reviewable_forms
-from .admin_views import answer_text
+from .answers import answer_text
 from .models import FieldType, Registration
 from .references import spreadsheet_safe
 

@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home.caching import remember
-from home.numerals import written_list
 from home.outbox import register
 from news import calendar
 
+from .answers import answer_text
 from .drafts import draft_url
 from .models import (
     CONFIRMATION_EMAIL,
@@ -41,11 +41,7 @@ def _answers(submission, page):
     for name, value in submission.form_data.items():
         if value in (None, "", []):
             continue  # an optional field left empty
-        if isinstance(value, list):
-            value = written_list(value)
-        elif isinstance(value, bool):
-            value = _("Yes") if value else _("No")
-        rows.append((labels.get(name, name), value))
+        rows.append((labels.get(name, name), answer_text(value)))
     return rows
 
 
