@@ -292,11 +292,16 @@ def staff(groups):
 
     def make(client, *groups):
         user = StaffUserFactory(groups=list(groups))
-        client.force_login(user)
-        device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-        session = client.session
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-        session.save()
+        sign_in_with_code(client, user)
         return user
 
     return make
+
+
+def sign_in_with_code(client, user):
+    """Log `client` in as `user`, the login confirmed with a one-time code."""
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()

@@ -14,13 +14,12 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail_localize.models import Translation
 
 from applications.models import Registration, Submission, SubmissionFile
 from home.management.commands.load_demo import DEMO_STAFF
 from home.roles import APPLICATION_REVIEWERS, SITE_ADMINISTRATORS, VOLUNTEER_COORDINATORS
+from tests.conftest import sign_in_with_code
 from volunteering.models import HelpRequestPage, ServiceHours
 
 pytestmark = pytest.mark.django_db
@@ -284,17 +283,6 @@ def refused(client, response):
     return location.startswith("/ar/admin/") and client.get(location).status_code == 404
 
 
-def signed_in(client, username):
-    """`client` as `username`, the login confirmed with a one-time code."""
-    user = staff_member(username)
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
-
-
 @pytest.fixture
 def private_media(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
@@ -314,7 +302,7 @@ def test_an_admin_address_serves_those_named_and_refuses_the_others(
     for username in sorted(EVERYONE):
         # Each in a world of their own: one's POST changes nothing the next one finds.
         with transaction.atomic():
-            signed_in(client, username)
+            sign_in_with_code(client, staff_member(username))
             response = client.post(address) if method == "POST" else client.get(address)
             assert response.status_code < 500, username
             if not refused(client, response):
