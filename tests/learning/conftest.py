@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import caches
 
 from learning.models import LessonPage
 from tests.factories import (
@@ -28,16 +27,6 @@ PHISHING_QUESTION = (
         ("تأكيد موعد متفق عليه", False, "رسالة متوقعة."),
     ],
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters live in a cache: every test starts with none."""
-    for each in caches.all():
-        each.clear()
-    yield
-    for each in caches.all():
-        each.clear()
 
 
 @pytest.fixture
