@@ -101,12 +101,6 @@ ACCESS = {
         ADMINISTRATORS | {"reviewer", "coordinator"},
         "the forms whose submissions one reviews",
     ),
-    "admin/forms/results/": (
-        lambda: "/admin/forms/results/",
-        "GET",
-        ADMINISTRATORS | {"reviewer", "coordinator"},
-        "the same list, filtered",
-    ),
     "admin/two-factor/": (
         lambda: "/admin/two-factor/",
         "GET",
@@ -185,12 +179,6 @@ ACCESS = {
         ADMINISTRATORS | {"moderator", "translator"},
         "the indicators, kept by moderators and translated by translators",
     ),
-    "admin/snippets/indicators/indicator/results/": (
-        lambda: "/admin/snippets/indicators/indicator/results/",
-        "GET",
-        ADMINISTRATORS | {"moderator", "translator"},
-        "the same list, filtered",
-    ),
     "admin/alerts/": (
         lambda: "/admin/alerts/",
         "GET",
@@ -239,13 +227,20 @@ ACCESS = {
         ADMINISTRATORS | {"moderator"},
         "searches that found nothing, for those who curate search",
     ),
-    "admin/reports/unanswered-searches/results/": (
-        lambda: "/admin/reports/unanswered-searches/results/",
-        "GET",
-        ADMINISTRATORS | {"moderator"},
-        "the same report, filtered",
-    ),
 }
+# A listing's filters reload its results from "results/": open to the same people.
+for listing in (
+    "admin/forms/",
+    "admin/snippets/indicators/indicator/",
+    "admin/reports/unanswered-searches/",
+):
+    _address, method, allowed, why = ACCESS[listing]
+    ACCESS[listing + "results/"] = (
+        lambda listing=listing: f"/{listing}results/",
+        method,
+        allowed,
+        why,
+    )
 
 
 def routes(patterns, prefix=""):
