@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from home.models import StandardPage
-from tests.factories import StandardPageFactory
+from home.roles import MODERATORS, TRANSLATORS
+from tests.factories import StaffUserFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +60,32 @@ def test_the_page_search_counts_pages_as_arabic_counts_them(editor, home, count,
     # The listing that the search's filters reload counts the same way.
     results = editor.get(reverse("wagtailadmin_pages:search_results"), {"q": "الحاضنة"})
     assert header in " ".join(results.content.decode().split())
+
+
+@pytest.mark.parametrize(
+    ("chosen", "browser", "refusal"),
+    [
+        ("ar", "en", "عذرًا، ليس لديك صلاحية للوصول إلى هذه المنطقة."),
+        ("en", "ar", "Sorry, you do not have permission to access this area."),
+    ],
+)
+def test_the_admin_refuses_in_the_language_the_staff_member_chose(
+    client, staff, chosen, browser, refusal
+):
+    """Wagtail writes its refusal after the view, where the browser's language used to rule."""
+    translator = staff(client, TRANSLATORS)
+    UserProfile.objects.create(user=translator, preferred_language=chosen)
+    response = client.get("/admin/alerts/export/", HTTP_ACCEPT_LANGUAGE=browser, follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert refusal in response.content.decode()
+
+
+def test_a_login_that_owes_a_code_is_refused_in_the_staff_members_language(client, groups):
+    moderator = StaffUserFactory(groups=[MODERATORS])
+    UserProfile.objects.create(user=moderator, preferred_language="ar")
+    client.force_login(moderator)
+    response = client.get(
+        "/admin/pages/", HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 403
+    assert response.content.decode() == "أكّد تسجيل دخولك برمز لمرة واحدة أولًا."
