@@ -102,7 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    # Staff's own admin language, for what Wagtail writes outside its views (home/admin_language.py).
+    # Staff's own admin language, also for what Wagtail writes outside its views.
     "home.admin_language.AdminLanguageMiddleware",
     "home.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
