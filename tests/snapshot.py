@@ -7,7 +7,7 @@ later test gets the copy back, in its own transaction (or the one it runs in), i
 migrated rows. The copy is used only when the database holds the migrated rows and nothing more (a
 fixture that made rows before the demo gets a real load), and only with the site address it was
 made with. The demo's files (images, documents) are copied too, into whatever media folders the
-test uses.
+test uses. The demo is loaded with its dates as written, whatever the day the tests run.
 """
 
 import shutil
@@ -136,6 +136,6 @@ class Copies:
             # What was kept of the rows these replace (site roots, fragments) is stale.
             cache.clear()
             return
-        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", "--as-written", stdout=StringIO())
         if pristine:
             self.copies[key] = (_take(), _take_files(self.folder / str(len(self.copies))))
