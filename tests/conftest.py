@@ -1,3 +1,4 @@
+import datetime
 import fcntl
 import importlib
 import logging
@@ -13,6 +14,7 @@ from django.core.files.storage import Storage
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import clear_url_caches
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import sync_playwright
@@ -158,6 +160,15 @@ def demo(request, db):
     """The whole demo site, as `make run` loads it."""
     request.config.stash[COPIES].load_demo()
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def before_the_demo_workshop(monkeypatch):
+    """A day when the demo, as its files write it, takes registrations for its workshop and
+    applications to its incubator, whatever the day the tests run."""
+    moment = datetime.datetime(2027, 1, 20, 9, 0, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    return moment
 
 
 @pytest.fixture(scope="session")

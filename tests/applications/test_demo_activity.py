@@ -75,7 +75,7 @@ def test_nobody_made_up_is_emailed(demo):
     assert not OutgoingEmail.objects.filter(recipient__in=applicants).exists()
 
 
-def test_the_demo_registrations_take_their_seats(client, demo):
+def test_the_demo_registrations_take_their_seats(client, demo, before_the_demo_workshop):
     workshop = form("digital-security-workshop-registration")
     registrations = Registration.objects.filter(submission__page=workshop)
     assert registrations.count() == 6

@@ -2,30 +2,24 @@
 cancelling with the link; saving a long application as a draft on a phone and finishing it from
 the emailed link on another device."""
 
-import datetime
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from applications.models import Draft, Registration, Submission, SubmissionFile
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("before_the_demo_workshop"),
+]
 
 WORKSHOP = "/ar/events/digital-security-workshop/"
 APPLICATION = "/ar/programmes/youth-tech-incubator/youth-tech-incubator-application/"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(autouse=True)
-def before_the_workshop(monkeypatch):
-    """A day when the demo workshop takes registrations and the incubator takes applications."""
-    moment = datetime.datetime(2027, 1, 20, 9, 0, tzinfo=datetime.UTC)
-    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 def link_in(subject_part, pattern):
