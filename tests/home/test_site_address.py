@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Site
 
+from home.management.commands import load_demo
 from home.siteaddress import site_address_is_public, site_address_matches
 from tests.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 
@@ -45,6 +46,24 @@ def test_load_demo_gives_the_site_its_address(home, settings):
     call_command("load_demo", stdout=StringIO())
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+
+
+def test_load_demo_does_not_warn_about_the_address_it_sets(home, settings):
+    StandardPageFactory(parent=home)  # a site with content: the demo is not loaded again
+    settings.SITE_BASE_URL = "http://127.0.0.1:8123"
+    assert [warning.id for warning in site_address_matches(None)] == ["home.W001"]
+    errors = StringIO()
+    # As `manage.py load_demo` runs it: with whatever system checks the command asks for.
+    load_demo.Command().execute(
+        stdout=StringIO(),
+        stderr=errors,
+        skip_checks=False,
+        no_color=True,
+        force_color=False,
+        as_written=False,
+    )
+    assert "home.W001" not in errors.getvalue()
+    assert site_address_matches(None) == []
 
 
 def test_an_address_that_is_not_http_is_refused(db, settings):
