@@ -30,11 +30,12 @@ lock: $(BIN)/.installed
 messages: $(CATALOGUES:.po=.mo)
 
 # The site's own address (sitemap, feeds, emails) is where this server listens, unless
-# SITE_BASE_URL says otherwise; load_demo gives it to the site.
+# SITE_BASE_URL says otherwise; load_demo gives it to the site. The system checks run once, with
+# the server: run before, they would report the address load_demo is about to set (another PORT).
 SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(BIN)/.installed messages
 	mkdir -p var
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput --skip-checks
 	SITE_BASE_URL=$(SITE_BASE_URL) $(MANAGE) load_demo
 	SITE_BASE_URL=$(SITE_BASE_URL) $(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -46,8 +46,8 @@ FOOTERS = {
 
 class Command(BaseCommand):
     help = "Load the Arabic demo content (with translations) into an empty site."
-    # The checks run with `migrate` before and the server after. Run here, before the address is
-    # set, they would tell a fresh machine to set the site's address: this command sets it.
+    # The checks run with the server after it. Run here, before the address is set, they would
+    # tell a fresh machine to set the site's address: this command sets it.
     requires_system_checks = []
 
     def add_arguments(self, parser):
