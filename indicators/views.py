@@ -119,7 +119,8 @@ def indicator_page(page, request, indicator):
     context = page.get_context(request) | {
         "card": _card(page, indicator, "chart"),
         "indicator": indicator,
-        "history": list(reversed(indicator.points)),
+        # The newest date first; a date's groups in the chart's order (the sort is stable).
+        "history": sorted(indicator.points, key=lambda point: point["date"], reverse=True),
         "data_url": page.url + page.reverse_subpage("data"),
     }
     return TemplateResponse(request, "indicators/indicator_page.html", context)

@@ -97,3 +97,23 @@ def test_a_chart_of_one_value_is_described_as_that_value(client, indicators_page
     assert any(d.startswith("المتدربون: 400") and "2025" in d for d in descriptions)
     assert not any("المتدربون من" in d for d in descriptions)
     assert any(d.startswith("الأعضاء من 2024") for d in descriptions)
+
+
+TRACKS = [("الاحتضان", 320), ("الاستقطاب", 200), ("التمكين", 480)]
+
+
+def test_a_breakdown_s_table_reads_its_groups_in_the_chart_s_order_newest_date_first(
+    client, indicators_page
+):
+    """The table is the chart for those who cannot see it: its groups came in reverse order."""
+    values = [(date, track, n) for date in ("2025-12-31", "2026-06-30") for track, n in TRACKS]
+    make_indicator(slug="by-track", kind="breakdown", values=values)
+    page = client.get(indicators_page.url + "by-track/").content.decode()
+    bars = re.findall(r"<text[^>]*>([^<0-9]+)</text>", page)
+    assert bars == [track for track, _n in TRACKS]
+    table = page[page.index("chart-table") :]
+    cells = re.findall(r"<td[^>]*>(?:<time[^>]*>)?([^<]*)", table)
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    assert [(row[0], row[1]) for row in rows] == [
+        (date, track) for date in ("30 يونيو 2026", "31 ديسمبر 2025") for track, _n in TRACKS
+    ]
