@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from applications.models import Status, Submission
 from home.figures import COMPUTATIONS
 from indicators.models import Indicator, IndicatorIndexPage
+from learning.models import Certificate
 from programmes.models import Region
 from tests.factories import (
     ApplicationFormPageFactory,
@@ -317,3 +318,30 @@ def test_the_history_of_a_series_is_counted_from_the_records_as_they_stood_each_
 def test_the_history_command_names_what_it_cannot_read(arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("compute_indicators", *arguments, stdout=StringIO())
+
+
+def test_completions_count_each_module_once_whatever_the_language_it_was_read_in(
+    client, home, indicators_page
+):
+    module = ModulePageFactory(parent=home, title="أساسيات الأمن السيبراني")
+    english = module.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    english.title = "Cybersecurity basics"
+    english.save_revision().publish()
+    other = ModulePageFactory(parent=home, title="إدارة المتطوعين")
+    for page, learners in ((module, 2), (english, 1), (other, 1)):
+        for n in range(learners):
+            Certificate.objects.create(name=f"متعلم {n}", module=page, module_title=page.title)
+    # A module since deleted is still counted, under the title its certificates keep.
+    Certificate.objects.create(name="متعلم قديم", module=None, module_title="وحدة محذوفة")
+    make_indicator(slug="completions", kind="breakdown", computation="module_completions")
+
+    call_command("compute_indicators", stdout=StringIO())
+
+    table = BeautifulSoup(client.get(indicators_page.url + "completions/").content, "html.parser")
+    rows = [[td.get_text() for td in row.select("td")] for row in table.select(".chart-table tr")]
+    # (group, value), the date aside: each module once, in the chart's order.
+    assert [row[1:] for row in rows if row] == [
+        ["أساسيات الأمن السيبراني", "3"],
+        ["إدارة المتطوعين", "1"],
+        ["وحدة محذوفة", "1"],
+    ]
