@@ -152,3 +152,25 @@ def test_the_programme_page_promises_the_upload_limit_its_form_enforces(client, 
     page = client.get(programme.url).content.decode()
     assert "بحجم أقصاه 5 ميغابايت للملف الواحد" in page
     assert "(DOCX)، بحجم أقصاه 5 ميغابايت." in client.get(form.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_monthly_series_is_labelled_by_month_and_year_in_the_months_the_site_chose(
+    client, indicators_page
+):
+    from tests.indicators.conftest import make_indicator
+
+    make_indicator(values=[("2026-01-31", 10), ("2026-02-28", 14), ("2026-03-31", 20)])
+    address = indicators_page.url + "trainees/"
+
+    def axis():
+        svg = client.get(address).content.decode()
+        return re.findall(r"<text[^>]*>([^<]*\d{4})</text>", svg)
+
+    assert axis() == ["يناير 2026", "فبراير 2026", "مارس 2026"]
+    site = Site.objects.get(is_default_site=True)
+    SiteSettings.objects.update_or_create(site=site, defaults={"arabic_months": LEVANTINE})
+    # Longer names: the chart may leave out a middle label rather than run two into each other.
+    levantine = axis()
+    assert levantine[0] == "كانون الثاني 2026" and levantine[-1] == "آذار 2026"
+    assert set(levantine) <= {"كانون الثاني 2026", "شباط 2026", "آذار 2026"}
