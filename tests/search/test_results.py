@@ -163,6 +163,15 @@ def test_suggestions_match_the_start_of_title_words_from_three_letters(client, h
     assert suggested(client, "<b>") == []
 
 
+def test_a_short_word_suggests_the_titles_it_starts_not_those_of_its_stem(client, home):
+    """Its stem would be two letters (البيان → بي, which starts many words): it is read without
+    its article instead."""
+    StandardPageFactory(parent=home, title="بيان إمكانية الوصول")
+    StandardPageFactory(parent=home, title="بيئة العمل في الجمعيات")
+    for typed in ("البيان", "والبيان", "بيان"):
+        assert suggested(client, typed) == ["بيان إمكانية الوصول"], typed
+
+
 def test_a_word_typed_with_a_letter_missing_still_suggests_its_titles(client, home):
     StandardPageFactory(parent=home, title="أساسيات الأمن السيبراني للمنظمات")
     StandardPageFactory(parent=home, title="الحوكمة الرشيدة للجمعيات")
