@@ -117,6 +117,19 @@ def paragraphs(texts):
     return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
 
 
+# The largest whole number every database keeps in a PositiveIntegerField (PostgreSQL's integer):
+# a larger one would fail while the file is written, not be refused with the others.
+LARGEST_WHOLE_NUMBER = 2_147_483_647
+
+
+def whole_number(item, key, low, high=LARGEST_WHOLE_NUMBER, default=None):
+    """`item[key]` (`default` when it is absent): a whole number from `low` to `high`."""
+    value = item.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValueError(f"'{key}' must be a whole number from {low:,} to {high:,}")
+    return value
+
+
 def text_list(item, key):
     values = item.get(key, [])
     if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):

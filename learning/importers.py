@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from home.importing import _text, paragraphs, register, section_index, text_list
+from home.importing import _text, paragraphs, register, section_index, text_list, whole_number
 from home.importing import choice as vocabulary
 from home.models import HomePage
 
@@ -42,21 +42,12 @@ def module_parent(locale):
     return index
 
 
-def _number(item, key, default, low, high=None):
-    value = item.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise ValueError(f"'{key}' must be a whole number of at least {low}")
-    if high is not None and value > high:
-        raise ValueError(f"'{key}' must be at most {high}")
-    return value
-
-
 def module_fields(item):
     values = {
         "topic": vocabulary(item, "topic", TOPICS, "digital-tools"),
         "level": vocabulary(item, "level", LEVELS, "beginner"),
-        "duration_minutes": _number(item, "duration_minutes", 60, 1),
-        "pass_mark": _number(item, "pass_mark", 70, 1, 100),
+        "duration_minutes": whole_number(item, "duration_minutes", 1, default=60),
+        "pass_mark": whole_number(item, "pass_mark", 1, 100, default=70),
         "audience": _text(item, "audience"),
         "objectives": [("objective", text) for text in text_list(item, "objectives")],
     }
@@ -135,7 +126,7 @@ def lesson_fields(item):
     if not isinstance(module, str) or not module.strip():
         raise ValueError("'module' (the slug of the lesson's module) is required")
     if "order" in item:
-        _number(item, "order", 1, 1)
+        whole_number(item, "order", 1, default=1)
     body = paragraphs(text_list(item, "body"))
     takeaways = text_list(item, "takeaways")
     if takeaways:

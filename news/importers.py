@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from home.importers import home_page
-from home.importing import choice, register, section_index, text_list
+from home.importing import choice, register, section_index, text_list, whole_number
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 
@@ -84,11 +84,7 @@ def event_fields(item):
         attendance = EventPage.Attendance.ONLINE
     else:
         attendance = EventPage.Attendance.IN_PERSON
-    capacity = item.get("capacity")
-    if capacity is not None and (
-        not isinstance(capacity, int) or isinstance(capacity, bool) or capacity < 1
-    ):
-        raise ValueError("'capacity' must be a positive whole number")
+    capacity = whole_number(item, "capacity", 1) if item.get("capacity") is not None else None
     values = {
         "kind": choice(item, "kind", EventPage.Kind.choices, EventPage.Kind.WORKSHOP),
         "starts": starts,
@@ -117,8 +113,11 @@ def registration_fields(registration, capacity, starts):
     if not isinstance(form, str) or not form.strip():
         raise ValueError("'registration' needs 'form': the slug of its form page")
     seats = registration.get("seats", capacity)
-    if seats is not None and (not isinstance(seats, int) or isinstance(seats, bool) or seats < 1):
-        raise ValueError("'registration': 'seats' must be a positive whole number")
+    if "seats" in registration and seats is not None:
+        try:
+            seats = whole_number(registration, "seats", 1)
+        except ValueError as error:
+            raise ValueError(f"'registration': {error}") from None
     if capacity is not None and seats != capacity:
         raise ValueError("'registration': 'seats' and 'capacity' differ; give one of them")
     deadline = None

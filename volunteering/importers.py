@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.importing import _text, paragraphs, register, section_index, text_list
+from home.importing import _text, paragraphs, register, section_index, text_list, whole_number
 from home.models import HomePage
 from programmes.models import Partner, Region
 
@@ -55,13 +55,6 @@ def _date(item, key):
         raise ValueError(f"'{key}' must be a date as YYYY-MM-DD") from error
 
 
-def _number(item, key, low, high):
-    value = item.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValueError(f"'{key}' must be a whole number from {low} to {high}")
-    return value
-
-
 def opportunity_fields(item):
     association = item.get("association")
     if not isinstance(association, dict):
@@ -85,10 +78,10 @@ def opportunity_fields(item):
         "skills": text_list(item, "skills"),
         "region": region if not remote else None,
         "remote": remote,
-        "hours_per_week": _number(item, "hours_per_week", 1, MAX_HOURS_PER_WEEK),
+        "hours_per_week": whole_number(item, "hours_per_week", 1, MAX_HOURS_PER_WEEK),
         "starts": starts,
         "ends": ends,
-        "volunteers_wanted": _number(item, "volunteers_wanted", 1, MAX_VOLUNTEERS),
+        "volunteers_wanted": whole_number(item, "volunteers_wanted", 1, MAX_VOLUNTEERS),
         "gains": "<ul>" + "".join(f"<li>{escape(g)}</li>" for g in gains) + "</ul>"
         if gains
         else "",

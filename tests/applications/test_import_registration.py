@@ -63,7 +63,11 @@ def test_an_event_takes_its_registration_settings_and_a_second_run_changes_nothi
     ("registration", "message"),
     [
         ({"form": "missing-form"}, "no form page 'missing-form'"),
-        ({"form": "workshop-registration", "seats": 0}, "'seats' must be a positive"),
+        ({"form": "workshop-registration", "seats": 0}, "'registration': 'seats' must be a whole"),
+        (
+            {"form": "workshop-registration", "seats": 2**40},
+            "'seats' must be a whole number from 1",
+        ),
         ({"form": "workshop-registration", "waiting_list": "yes"}, "'waiting_list' must be"),
         (
             {"form": "workshop-registration", "deadline": "2030-02-11T10:00:00+03:00"},
