@@ -18,6 +18,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -71,6 +72,11 @@ def _values(entry, where, unit, kind):
             value = Decimal(str(raw.get("value")))
         except InvalidOperation as error:
             raise ValueError(f"{at}: 'value' must be a number") from error
+        try:
+            # What the admin's form refuses too: NaN, infinities, more digits than are kept.
+            IndicatorValue._meta.get_field("value").run_validators(value)
+        except ValidationError as error:
+            raise ValueError(f"{at}: 'value' {value} cannot be kept: {' '.join(error)}") from error
         problem = unit_problem(unit, value)
         if problem:
             raise ValueError(f"{at}: {problem}")
