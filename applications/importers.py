@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.importing import register, section_index, text_list
+from home.importing import register, section_index, text_list, whole_number
 from programmes.models import ProgrammePage
 
 from .models import ApplicationFormField, ApplicationFormPage, FieldType, FormIndexPage
@@ -74,9 +74,10 @@ def _fields(item):
                 f"{where}: 'autocomplete' must be one of {', '.join(filter(None, Purpose.values))}"
                 f", for a field a browser can fill in"
             )
-        max_mb = entry.get("max_mb", 10)
-        if not isinstance(max_mb, int) or not 1 <= max_mb <= 100:
-            raise ValueError(f"{where}: 'max_mb' must be a whole number from 1 to 100")
+        try:
+            max_mb = whole_number(entry, "max_mb", 1, 100, default=10)
+        except ValueError as error:
+            raise ValueError(f"{where}: {error}") from None
         fields.append(
             {
                 "sort_order": position,

@@ -70,7 +70,8 @@ def test_the_programme_page_apply_button_leads_to_the_form(client, demo):
         ({"name": "x", "label": "س", "type": "signature"}, "type must be one of"),
         ({"name": "اسم", "label": "س", "type": "singleline"}, "ascii_snake_case"),
         ({"name": "x", "label": "س", "type": "radio"}, "needs 'choices'"),
-        ({"name": "x", "label": "س", "type": "file", "max_mb": 500}, "max_mb"),
+        ({"name": "x", "label": "س", "type": "file", "max_mb": 500}, "'max_mb' must be a whole"),
+        ({"name": "x", "label": "س", "type": "file", "max_mb": True}, "'max_mb' must be a whole"),
         ({"name": "x", "label": "س", "type": "singleline", "autocomplete": "nom"}, "autocomplete"),
         (
             {"name": "x", "label": "س", "type": "file", "autocomplete": "name"},
