@@ -2,13 +2,12 @@
 waiting list; a second run changes nothing, and a wrong value is refused with the item named."""
 
 import datetime
-import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from news.models import EventPage
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +38,8 @@ EVENT = {
 }
 
 
-def run(tmp_path, items):
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps({"items": items}, ensure_ascii=False), encoding="utf-8")
-    call_command("import_content", str(path), stdout=(out := StringIO()))
-    return out.getvalue()
-
-
 def test_an_event_takes_its_registration_settings_and_a_second_run_changes_nothing(tmp_path, home):
-    run(tmp_path, [FORM, EVENT])
+    import_file(tmp_path, [FORM, EVENT])
     event = EventPage.objects.get()
     assert event.capacity == 30
     assert event.waiting_list is False
@@ -55,7 +47,7 @@ def test_an_event_takes_its_registration_settings_and_a_second_run_changes_nothi
     assert event.registration_page.slug == "workshop-registration"
     assert event.registration_page.specific.event == event
     revisions = event.revisions.count()
-    run(tmp_path, [FORM, EVENT])
+    import_file(tmp_path, [FORM, EVENT])
     assert EventPage.objects.get().revisions.count() == revisions
 
 
@@ -78,5 +70,5 @@ def test_an_event_takes_its_registration_settings_and_a_second_run_changes_nothi
 )
 def test_wrong_registration_settings_are_refused(tmp_path, home, registration, message):
     with pytest.raises(CommandError, match=message):
-        run(tmp_path, [FORM, {**EVENT, "registration": registration}])
+        import_file(tmp_path, [FORM, {**EVENT, "registration": registration}])
     assert not EventPage.objects.exists()

@@ -1,12 +1,10 @@
 """An indicators file that the site cannot take is refused whole, saying where and why."""
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from indicators.models import Indicator
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +19,7 @@ GOOD = {
 }
 
 
-def run(tmp_path, *indicators):
+def import_indicators(tmp_path, *indicators):
     item = {
         "type": "indicators",
         "locale": "ar",
@@ -29,13 +27,11 @@ def run(tmp_path, *indicators):
         "title": "المؤشرات",
         "indicators": list(indicators),
     }
-    path = tmp_path / "indicators.json"
-    path.write_text(json.dumps({"items": [item]}, ensure_ascii=False), encoding="utf-8")
-    call_command("import_content", str(path), stdout=StringIO())
+    import_file(tmp_path, [item])
 
 
 def test_a_good_file_publishes_its_indicators(tmp_path, home):
-    run(tmp_path, GOOD)
+    import_indicators(tmp_path, GOOD)
     assert [i.points[0]["value"] for i in Indicator.objects.filter(slug="trainees")] == [120]
 
 
@@ -72,7 +68,7 @@ def test_a_broken_indicator_is_refused_with_where_and_why_and_nothing_is_written
     tmp_path, home, change, message
 ):
     with pytest.raises(CommandError) as error:
-        run(tmp_path, {**GOOD, "slug": "first"}, {**GOOD, **change})
+        import_indicators(tmp_path, {**GOOD, "slug": "first"}, {**GOOD, **change})
     assert message in str(error.value)
     assert "nothing from this file was written" in str(error.value)
     assert not Indicator.objects.exists()

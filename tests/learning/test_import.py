@@ -1,13 +1,11 @@
 """`import_content` learns `module` and `lesson`."""
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.models import Page, Revision
 
 from learning.models import LearningIndexPage, LessonPage, ModulePage
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -52,16 +50,8 @@ def lesson_item(slug, order, **fields):
     }
 
 
-def run(tmp_path, items):
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps({"items": items}, ensure_ascii=False), encoding="utf-8")
-    out = StringIO()
-    call_command("import_content", str(path), stdout=out)
-    return out.getvalue()
-
-
 def test_modules_go_under_a_catalogue_created_in_the_menu(tmp_path, home):
-    run(tmp_path, [module_item()])
+    import_file(tmp_path, [module_item()])
     module = ModulePage.objects.get()
     catalogue = module.get_parent().specific
     assert isinstance(catalogue, LearningIndexPage)
@@ -77,7 +67,7 @@ def test_modules_go_under_a_catalogue_created_in_the_menu(tmp_path, home):
 
 
 def test_the_catalogue_is_translated_for_every_language_with_a_home(tmp_path, english_home):
-    run(tmp_path, [module_item()])
+    import_file(tmp_path, [module_item()])
     english = LearningIndexPage.objects.get(locale__language_code="en")
     assert english.title == "E-learning" and english.url == "/en/learning/"
     arabic = LearningIndexPage.objects.get(locale__language_code="ar")
@@ -85,7 +75,7 @@ def test_the_catalogue_is_translated_for_every_language_with_a_home(tmp_path, en
 
 
 def test_lessons_go_under_their_module_in_their_order(tmp_path, home):
-    run(
+    import_file(
         tmp_path,
         [
             module_item(),
@@ -104,14 +94,14 @@ def test_lessons_go_under_their_module_in_their_order(tmp_path, home):
 
 def test_importing_modules_and_lessons_twice_changes_nothing(tmp_path, home):
     items = [module_item(), lesson_item("first", 1, quiz=QUIZ), lesson_item("second", 2)]
-    run(tmp_path, items)
+    import_file(tmp_path, items)
     counts = (Page.objects.count(), Revision.objects.count())
-    assert "0 created, 0 updated, 3 unchanged" in run(tmp_path, items)
+    assert "0 created, 0 updated, 3 unchanged" in import_file(tmp_path, items)
     assert (Page.objects.count(), Revision.objects.count()) == counts
 
 
 def test_prerequisites_link_modules_imported_before(tmp_path, home):
-    run(
+    import_file(
         tmp_path,
         [
             module_item(slug="governance", title="الحوكمة"),
@@ -158,7 +148,7 @@ def test_prerequisites_link_modules_imported_before(tmp_path, home):
 def test_bad_items_are_reported_and_nothing_is_written(tmp_path, home, items, message):
     before = Page.objects.count()
     with pytest.raises(CommandError) as error:
-        run(tmp_path, items)
+        import_file(tmp_path, items)
     assert message in str(error.value)
     assert Page.objects.count() == before
 
@@ -172,7 +162,7 @@ def test_imported_quiz_text_is_escaped(tmp_path, home):
             }
         ]
     }
-    run(
+    import_file(
         tmp_path,
         [
             module_item(),
@@ -208,7 +198,7 @@ def test_a_vocabulary_value_may_be_written_as_its_label_in_the_items_language(
     fields = {"level": level, "locale": locale}
     if topic:
         fields["topic"] = topic
-    run(tmp_path, [module_item(**fields)])
+    import_file(tmp_path, [module_item(**fields)])
     page = ModulePage.objects.get(slug="cyber", locale__language_code=locale)
     assert page.level == {"مبتدئ": "beginner", "متقدم": "advanced"}.get(level, "intermediate")
     if topic == "الأمن السيبراني":
@@ -217,6 +207,6 @@ def test_a_vocabulary_value_may_be_written_as_its_label_in_the_items_language(
 
 def test_a_label_of_another_language_is_refused_naming_the_labels(tmp_path, home):
     with pytest.raises(CommandError) as error:
-        run(tmp_path, [module_item(level="Débutant")])
+        import_file(tmp_path, [module_item(level="Débutant")])
     assert "'level' must be one of: beginner, intermediate, advanced" in str(error.value)
     assert "مبتدئ" in str(error.value)

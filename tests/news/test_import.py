@@ -1,21 +1,13 @@
 import datetime
-import json
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.models import Page
 
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
-
-
-def run(tmp_path, items):
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps({"items": items}, ensure_ascii=False), encoding="utf-8")
-    call_command("import_content", str(path), stdout=(out := StringIO()))
-    return out.getvalue()
 
 
 NEWS = {
@@ -44,7 +36,7 @@ EVENT = {
 def test_news_go_under_a_news_index_made_in_the_menu_with_a_translated_title(
     tmp_path, home, english_home
 ):
-    run(
+    import_file(
         tmp_path,
         [
             NEWS,
@@ -73,14 +65,14 @@ def test_news_go_under_a_news_index_made_in_the_menu_with_a_translated_title(
 
 
 def test_importing_news_and_events_twice_changes_nothing(tmp_path, home):
-    run(tmp_path, [NEWS, EVENT])
+    import_file(tmp_path, [NEWS, EVENT])
     count = Page.objects.count()
-    assert "0 created, 0 updated, 2 unchanged" in run(tmp_path, [NEWS, EVENT])
+    assert "0 created, 0 updated, 2 unchanged" in import_file(tmp_path, [NEWS, EVENT])
     assert Page.objects.count() == count
 
 
 def test_events_are_imported_with_their_times_and_attendance(tmp_path, home):
-    run(
+    import_file(
         tmp_path,
         [
             EVENT,
@@ -117,6 +109,6 @@ def test_events_are_imported_with_their_times_and_attendance(tmp_path, home):
 def test_bad_items_are_refused_with_a_reason_and_nothing_is_written(tmp_path, home, item, message):
     count = Page.objects.count()
     with pytest.raises(CommandError) as error:
-        run(tmp_path, [NEWS, item])
+        import_file(tmp_path, [NEWS, item])
     assert "item 2" in str(error.value) and message in str(error.value)
     assert Page.objects.count() == count

@@ -3,7 +3,6 @@ as soon as anything changes it: the admin, import_content, scheduled publishing,
 passing of a programme's opening or closing day."""
 
 import datetime
-import json
 from io import StringIO
 
 import pytest
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from programmes.models import ProgrammePage
 from tests.factories import ProgrammeIndexPageFactory, ProgrammePageFactory, StaffUserFactory
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +80,7 @@ def test_an_imported_programme_shows_on_the_home_page(client, index, tmp_path):
         "apply_url": "https://apply.example.org/incubator",
         "apply_label": "قدّم طلبك",
     }
-    path = tmp_path / "programmes.json"
-    path.write_text(json.dumps({"items": [item]}, ensure_ascii=False), encoding="utf-8")
-    call_command("import_content", str(path), stdout=StringIO())
+    import_file(tmp_path, [item])
     assert "مسار الاحتضان" in open_on_home(client).content.decode()
 
 

@@ -1,8 +1,5 @@
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from wagtail.models import Page, Revision
 
 from programmes.models import (
@@ -12,6 +9,7 @@ from programmes.models import (
     ProgrammeIndexPage,
     ProgrammePage,
 )
+from tests.importing import import_file
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +42,8 @@ def programme(**fields):
     }
 
 
-def run(tmp_path, *items):
-    path = tmp_path / "programmes.json"
-    path.write_text(json.dumps({"items": list(items)}, ensure_ascii=False), encoding="utf-8")
-    out = StringIO()
-    call_command("import_content", str(path), stdout=out)
-    return out.getvalue()
-
-
 def test_import_creates_the_programme_under_a_new_index_with_its_snippets(tmp_path, home):
-    assert "1 created" in run(tmp_path, programme())
+    assert "1 created" in import_file(tmp_path, [programme()])
     page = ProgrammePage.objects.get(slug="incubator")
     index = page.get_parent().specific
     assert isinstance(index, ProgrammeIndexPage)
@@ -72,22 +62,18 @@ def test_import_creates_the_programme_under_a_new_index_with_its_snippets(tmp_pa
 
 
 def test_importing_twice_changes_nothing(tmp_path, home, english_home):
-    run(
-        tmp_path,
+    items = [
         programme(),
         programme(locale="en", title="Incubator", eligibility=["Young", "Tech"]),
-    )
+    ]
+    import_file(tmp_path, items)
     counts = (
         Page.objects.count(),
         Revision.objects.count(),
         EligibilityCriterion.objects.count(),
         Partner.objects.count(),
     )
-    assert "0 created, 0 updated, 2 unchanged" in run(
-        tmp_path,
-        programme(),
-        programme(locale="en", title="Incubator", eligibility=["Young", "Tech"]),
-    )
+    assert "0 created, 0 updated, 2 unchanged" in import_file(tmp_path, items)
     assert (
         Page.objects.count(),
         Revision.objects.count(),
@@ -97,7 +83,7 @@ def test_importing_twice_changes_nothing(tmp_path, home, english_home):
 
 
 def test_criteria_with_the_same_text_are_reused_across_programmes(tmp_path, home):
-    run(tmp_path, programme(), programme(slug="other", title="مسار آخر"))
+    import_file(tmp_path, [programme(), programme(slug="other", title="مسار آخر")])
     first = ProgrammePage.objects.get(slug="incubator")
     second = ProgrammePage.objects.get(slug="other")
     assert [c.pk for c in first.criteria] == [c.pk for c in second.criteria]
@@ -105,16 +91,13 @@ def test_criteria_with_the_same_text_are_reused_across_programmes(tmp_path, home
 
 
 def test_english_items_translate_the_page_its_criteria_and_partners(tmp_path, home, english_home):
-    run(
-        tmp_path,
-        programme(
-            locale="en",
-            title="Incubator",
-            eligibility=["A youth team", {"text": "Tech experience", "question": "Any?"}],
-            partners=[{"slug": "moc", "name": "Ministry of Communications", "kind": "government"}],
-        ),
-        programme(),
+    in_english = programme(
+        locale="en",
+        title="Incubator",
+        eligibility=["A youth team", {"text": "Tech experience", "question": "Any?"}],
+        partners=[{"slug": "moc", "name": "Ministry of Communications", "kind": "government"}],
     )
+    import_file(tmp_path, [in_english, programme()])
     arabic = ProgrammePage.objects.get(locale__language_code="ar")
     english = ProgrammePage.objects.get(locale__language_code="en")
     assert english.translation_key == arabic.translation_key
@@ -134,7 +117,7 @@ def test_kinds_may_be_written_as_their_labels_in_the_items_language(tmp_path, ho
         eligibility=[{"text": "خبرة تقنية", "kind": "مفضّل"}],
         partners=[{"slug": "damascus-university", "name": "جامعة دمشق", "kind": "جهة أكاديمية"}],
     )
-    run(tmp_path, item)
+    import_file(tmp_path, [item])
     page = ProgrammePage.objects.get(slug="incubator")
     assert [c.kind for c in page.criteria] == [EligibilityCriterion.Kind.PREFERRED]
     assert [p.kind for p in page.partners.all()] == [Partner.Kind.ACADEMIA]
@@ -160,7 +143,7 @@ def test_kinds_may_be_written_as_their_labels_in_the_items_language(tmp_path, ho
 def test_bad_programmes_are_refused_and_nothing_is_written(tmp_path, home, fields, message):
     good = programme(slug="good", title="سليم")
     with pytest.raises(CommandError) as error:
-        run(tmp_path, good, programme(**fields))
+        import_file(tmp_path, [good, programme(**fields)])
     assert "item 2" in str(error.value) and message in str(error.value)
     assert not ProgrammePage.objects.exists()
     assert not EligibilityCriterion.objects.exists()
@@ -170,11 +153,11 @@ def test_a_translation_without_dates_or_places_takes_the_arabic_ones(tmp_path, h
     english = programme(locale="en", title="Incubator", eligibility=["A youth team", "Tech"])
     for key in ("opens", "closes", "regions", "target_groups", "partners"):
         del english[key]
-    run(tmp_path, programme(), english)
+    import_file(tmp_path, [programme(), english])
     page = ProgrammePage.objects.get(locale__language_code="en")
     assert (str(page.opens), str(page.closes)) == ("2026-01-01", "2026-12-31")
     assert sorted(region.slug for region in page.regions.all()) == ["damascus", "homs"]
-    assert "0 created, 0 updated, 2 unchanged" in run(tmp_path, programme(), english)
+    assert "0 created, 0 updated, 2 unchanged" in import_file(tmp_path, [programme(), english])
 
 
 @pytest.mark.parametrize(
@@ -194,6 +177,6 @@ def test_a_translation_that_changes_a_shared_fact_is_refused(
 ):
     english = programme(locale="en", title="Incubator", eligibility=["A youth team"], **fields)
     with pytest.raises(CommandError) as error:
-        run(tmp_path, programme(), english)
+        import_file(tmp_path, [programme(), english])
     assert "item 2" in str(error.value) and message in str(error.value)
     assert not ProgrammePage.objects.exists()

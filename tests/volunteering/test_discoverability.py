@@ -1,14 +1,12 @@
 """Opportunities are found by the site search (with the type and skill facets), listed in the
 sitemap and the API; the import format knows them, and refuses a broken item."""
 
-import json
-from io import StringIO
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from tests.factories import StandardPageFactory, VolunteerOpportunityPageFactory
+from tests.importing import import_file
 from tests.search.test_search_page import results
 from volunteering.models import Skill, VolunteerOpportunityPage
 
@@ -84,17 +82,11 @@ def item(**fields):
     }
 
 
-def run(tmp_path, *items):
-    path = tmp_path / "content.json"
-    path.write_text(json.dumps({"items": list(items)}, ensure_ascii=False), encoding="utf-8")
-    call_command("import_content", str(path), stdout=StringIO())
-
-
 def test_an_opportunity_is_imported_once_and_translated(home, english_home, tmp_path):
     english = item(locale="en", title="Computer repair")
     english["association"] = {"slug": "basma", "name": "Basma Association", "description": ""}
-    run(tmp_path, item(), english)
-    run(tmp_path, item(), english)
+    import_file(tmp_path, [item(), english])
+    import_file(tmp_path, [item(), english])
     arabic, translation = VolunteerOpportunityPage.objects.order_by("locale__language_code")
     assert translation.translation_key == arabic.translation_key
     assert arabic.partner.name == "جمعية بسمة"
@@ -116,5 +108,5 @@ def test_an_opportunity_is_imported_once_and_translated(home, english_home, tmp_
 )
 def test_a_broken_opportunity_is_refused_and_nothing_is_written(home, tmp_path, fields, message):
     with pytest.raises(CommandError, match=message):
-        run(tmp_path, item(**fields))
+        import_file(tmp_path, [item(**fields)])
     assert not VolunteerOpportunityPage.objects.exists()
